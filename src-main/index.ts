@@ -1,0 +1,70 @@
+// Electron main: app lifecycle and wiring only. Everything else lives in services.ts and below.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { EVENT_CHANNEL } from '../src-preload/channels';
+import { registerIpc } from './ipc/router';
+import { log } from './net/redact';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { keytarStore } from './secrets/keychain';
+import { APP_ORIGIN } from './security';
+import { createServices } from './services';
+import { seedDemoProfiles } from './demo';
+import { createMainWindow, lockDownSession } from './window';
+
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start).catch((e) => {
+    log.error('start-up failed', e);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  const demoUrl = process.env.TRUNKDESK_DEMO_URL;
+  // Demo data never mixes with real profiles: it gets its own folder and keychain service.
+  const dataDir = process.env.TRUNKDESK_DATA_DIR ?? join(app.getPath('userData'), demoUrl ? 'demo' : 'data');
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const services = await createServices({
+    dataDir,
+    secrets: keytarStore(),
+    keychainService: app.isPackaged && !demoUrl ? 'Trunkdesk' : 'Trunkdesk Dev',
+  });
+  if (demoUrl) await seedDemoProfiles(services.profiles, demoUrl);
+
+  lockDownSession(session.defaultSession);
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  const rendererUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
+  if (!devUrl) serveRenderer(join(__dirname, '../renderer'));
+
+  const windows = new Set<number>();
+  const policy = {
+    origins: [devUrl ? new URL(devUrl).origin : APP_ORIGIN],
+    isOurWebContents: (id: number) => windows.has(id),
+  };
+  registerIpc(ipcMain, services.handlers, policy);
+
+  const open = () => {
+    const win = createMainWindow({ preload: join(__dirname, '../preload/index.cjs'), url: rendererUrl });
+    const id = win.webContents.id;
+    windows.add(id);
+    const off = services.events.on((e) => {
+      if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, e);
+    });
+    win.on('closed', () => {
+      windows.delete(id);
+      off();
+    });
+  };
+  open();
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void services.close());
+}

@@ -1,0 +1,220 @@
+// The one HTTP client of the app. One undici dispatcher (keep-alive, bounded connections per
+// origin, connect/headers/body timeouts; proxy from HTTPS_PROXY/NO_PROXY when set). Transport
+// failures become AppErrors with words for the admin. GETs, and only GETs, are retried on
+// 429/502/503/504 and connection resets, honouring Retry-After with capped, jittered backoff:
+// a write that failed has an unknown outcome and must be checked by the caller, not repeated.
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { AppError } from './errors';
+import { log } from './redact';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface HttpRequest {
+  method: Method;
+  url: string;
+  headers?: Record<string, string>;
+  /** Serialised as JSON with Content-Type: application/json. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  text: string;
+}
+
+export interface HttpOptions {
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  connectionsPerOrigin?: number;
+  /** Retries for GETs after the first try. */
+  maxRetries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Injected for tests and benchmarks; defaults to setTimeout. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  dispatcher?: Dispatcher;
+}
+
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+export class HttpClient {
+  private readonly dispatcher: Dispatcher;
+  private readonly opts: Required<Omit<HttpOptions, 'dispatcher'>>;
+
+  constructor(options: HttpOptions = {}) {
+    this.opts = {
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      headersTimeoutMs: options.headersTimeoutMs ?? 20_000,
+      bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
+      connectionsPerOrigin: options.connectionsPerOrigin ?? 6,
+      maxRetries: options.maxRetries ?? 2,
+      baseDelayMs: options.baseDelayMs ?? 500,
+      maxDelayMs: options.maxDelayMs ?? 8_000,
+      sleep: options.sleep ?? abortableSleep,
+    };
+    this.dispatcher = options.dispatcher ?? makeDispatcher(this.opts);
+  }
+
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const retries = req.method === 'GET' ? this.opts.maxRetries : 0;
+    for (let attempt = 0; ; attempt++) {
+      let res: HttpResponse;
+      try {
+        res = await this.once(req);
+      } catch (e) {
+        const err = e instanceof AppError ? e : transportError(e, req);
+        if (attempt < retries && err.code !== 'TIMEOUT' && err.retryable && !req.signal?.aborted) {
+          await this.opts.sleep(this.backoff(attempt), req.signal);
+          continue;
+        }
+        throw err;
+      }
+      if (attempt < retries && RETRY_STATUSES.has(res.status)) {
+        const asked = retryAfterMs(res.headers['retry-after']);
+        // A provider asking for a longer pause than we are willing to block for gets the error
+        // (with its Retry-After) instead of a frozen screen.
+        if (asked === undefined || asked <= this.opts.maxDelayMs) {
+          await this.opts.sleep(asked ?? this.backoff(attempt), req.signal);
+          continue;
+        }
+      }
+      return res;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  private backoff(attempt: number): number {
+    const exp = Math.min(this.opts.maxDelayMs, this.opts.baseDelayMs * 2 ** attempt);
+    return Math.round(exp / 2 + Math.random() * (exp / 2));
+  }
+
+  private async once(req: HttpRequest): Promise<HttpResponse> {
+    const headers: Record<string, string> = { accept: 'application/json', ...lower(req.headers ?? {}) };
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      body = JSON.stringify(req.body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await request(req.url, {
+      method: req.method,
+      headers,
+      body,
+      signal: req.signal,
+      dispatcher: this.dispatcher,
+      headersTimeout: this.opts.headersTimeoutMs,
+      bodyTimeout: this.opts.bodyTimeoutMs,
+    });
+    const text = await readCapped(res.body);
+    const outHeaders: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(res.headers)) outHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+    return { status: res.statusCode, headers: outHeaders, text };
+  }
+}
+
+function makeDispatcher(o: Required<Omit<HttpOptions, 'dispatcher'>>): Dispatcher {
+  const agentOpts = {
+    connections: o.connectionsPerOrigin,
+    keepAliveTimeout: 30_000,
+    connect: { timeout: o.connectTimeoutMs },
+    headersTimeout: o.headersTimeoutMs,
+    bodyTimeout: o.bodyTimeoutMs,
+  };
+  const env = process.env;
+  const proxied = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+  return proxied ? new EnvHttpProxyAgent(agentOpts) : new Agent(agentOpts);
+}
+
+async function readCapped(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy();
+      throw new AppError('UPSTREAM', 'The server sent a far larger answer than expected.', {
+        hint: 'Check the base URL points at the Vobiz API.',
+      });
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function lower(h: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const secs = Number(value);
+  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function transportError(e: unknown, req: HttpRequest): AppError {
+  const code = (e as { code?: string })?.code ?? '';
+  const name = (e as { name?: string })?.name ?? '';
+  const host = safeHost(req.url);
+  if (name === 'AbortError' || req.signal?.aborted) {
+    return new AppError('TIMEOUT', 'The request was cancelled.', { retryable: true, cause: e });
+  }
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new AppError('TIMEOUT', `${host} did not answer in time.`, {
+      hint: 'The service may be slow or unreachable. Try again; nothing was changed on this computer.',
+      retryable: true,
+      cause: e,
+    });
+  }
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN'].includes(code)) {
+    return new AppError('OFFLINE', `Could not reach ${host}.`, {
+      hint: 'Check your internet connection (and proxy settings), then try again.',
+      retryable: true,
+      cause: e,
+    });
+  }
+  if (['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED'].includes(code)) {
+    return new AppError('UPSTREAM', `The connection to ${host} was dropped before it answered.`, {
+      hint: 'Try again in a moment.',
+      retryable: true,
+      cause: e,
+    });
+  }
+  log.warn('unexpected transport error', e);
+  return new AppError('UPSTREAM', `The request to ${host} failed.`, {
+    hint: 'Try again. If it keeps failing, check the base URL and your network.',
+    retryable: true,
+    cause: e,
+  });
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the server';
+  }
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AppError('TIMEOUT', 'The request was cancelled.'));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new AppError('TIMEOUT', 'The request was cancelled.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
