@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { EVENT_CHANNEL } from '../../src-preload/channels';
-import { createDispatcher } from '../../src-main/ipc/router';
+import { createDispatcher, type Handlers } from '../../src-main/ipc/router';
 import type { IpcSenderInfo } from '../../src-main/ipc/trusted-sender';
 import { keytarStore, type SecretStore } from '../../src-main/secrets/keychain';
 import { createServices, type AppServices } from '../../src-main/services';
@@ -34,6 +34,8 @@ export interface HarnessOptions {
   headless?: boolean;
   /** Extra pages served from the same origin (e.g. a test page), path -> html. */
   extraPages?: Record<string, string>;
+  /** Tests only: wrap the real handlers (e.g. a deliberately leaky one for the canary's negative control). */
+  wrapHandlers?: (real: Handlers) => Handlers;
 }
 
 export interface Harness {
@@ -106,7 +108,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const bridgeLog: string[] = [];
   const consoleLog: string[] = [];
   let page!: Page;
-  const dispatch = createDispatcher(services.handlers, {
+  const dispatch = createDispatcher(o.wrapHandlers ? o.wrapHandlers(services.handlers) : services.handlers, {
     origins: [server.origin],
     // Our "window" is the one page the harness opened; any other page is a foreign webContents.
     isOurWebContents: (id) => id === 1,

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `npm test`: every suite, in order: typecheck, build, then unit, integration (real loopback HTTP
+# and a real keyring), browser (the built app in Chromium) and electron (skips where the binary is
+# absent) — all inside a throwaway Secret Service on Linux. Ends with one line "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+mkdir -p .tmp
+passed=0
+failed=0
+step() { # name, command...
+  local name=$1; shift
+  echo "==> $name"
+  if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+step typecheck npx tsc -p tsconfig.json --noEmit
+step build npx electron-vite build --logLevel warn
+
+rm -f .tmp/vitest.json
+bash scripts/with-keyring.sh npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
+vitest_rc=$?
+if [ -f .tmp/vitest.json ]; then
+  read -r vp vf vs < <(node -e '
+    const r = require("./.tmp/vitest.json");
+    console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests ?? 0) + (r.testResults ?? []).filter((t) => t.status === "failed" && (t.assertionResults ?? []).length === 0).length, r.numPendingTests + r.numTodoTests)')
+  passed=$((passed + vp)); failed=$((failed + vf))
+  [ "$vitest_rc" -ne 0 ] && [ "$vf" -eq 0 ] && failed=$((failed + 1))
+else
+  vs=0
+  failed=$((failed + 1)); echo "FAILED: vitest wrote no report (exit $vitest_rc)"
+fi
+echo "${passed} passed, ${failed} failed, ${vs} skipped"
+[ "$failed" -eq 0 ]

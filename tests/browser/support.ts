@@ -1,0 +1,69 @@
+// Shared set-up for browser tests: a fresh simulator, data directory and keychain service per
+// test, and the harness (real main services + built preload + built renderer in Chromium).
+import type { Page } from 'playwright';
+import { expect } from 'vitest';
+import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
+import { keytarStore } from '../../src-main/secrets/keychain';
+import { startHarness, type Harness, type HarnessOptions } from '../harness/harness';
+import { startSimulator, type Simulator } from '../sim/server';
+import { uniqueService } from '../support/tmp';
+
+export interface App {
+  sim: Simulator;
+  h: Harness;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openApp(o: HarnessOptions = {}): Promise<App> {
+  const sim = await startSimulator({ quiet: true });
+  const h = await startHarness({ keychainService: uniqueService('browser'), ...o });
+  return {
+    sim,
+    h,
+    page: h.page,
+    async close() {
+      await h.close();
+      await sim.close();
+      await keytarStore().delete(h.keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
+    },
+  };
+}
+
+export interface ProfileForm {
+  name: string;
+  authId: string;
+  token: string;
+  baseUrl: string;
+}
+
+/** Fill and submit the add-profile form as a person would. */
+export async function addProfileViaUi(page: Page, f: ProfileForm): Promise<void> {
+  const form = page.getByTestId('add-profile-form');
+  await form.waitFor();
+  await form.getByLabel('Profile name').fill(f.name);
+  await form.getByLabel('Partner auth ID').fill(f.authId);
+  await form.getByLabel('API token').fill(f.token);
+  await form.getByLabel('Base URL').fill(f.baseUrl);
+  await form.getByRole('button', { name: 'Add profile' }).click();
+}
+
+/** The text of one labelled field of the partner view, once the view shows that partner. */
+export async function partnerField(page: Page, field: string): Promise<string> {
+  const el = page.getByTestId('partner-view').locator(`[data-field="${field}"]`);
+  await el.waitFor();
+  return (await el.innerText()).trim();
+}
+
+/** Wait until the partner view's heading is `name`. */
+export async function waitForPartner(page: Page, name: string): Promise<void> {
+  await page.getByTestId('partner-view').getByRole('heading', { name, exact: true }).waitFor({ timeout: 15_000 });
+}
+
+export async function alertText(page: Page): Promise<string> {
+  const alert = page.getByRole('alert').first();
+  await alert.waitFor({ timeout: 15_000 });
+  return (await alert.innerText()).trim();
+}
+
+export { expect };

@@ -1,0 +1,79 @@
+// `npm run harness`: the app's real renderer, preload and main handlers in Chromium against the
+// bundled simulator, for seeing and working on the UI where Electron cannot run.
+//   npm run harness                      a visible window (needs a display), until Ctrl-C
+//   npm run harness -- --screenshot DIR  saves a PNG of each main screen, then exits (headless)
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { seedDemoProfiles } from '../../src-main/demo';
+import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
+import { keytarStore } from '../../src-main/secrets/keychain';
+import { DEMO_PARTNERS } from '../sim/data';
+import { startSimulator } from '../sim/server';
+import { startHarness } from './harness';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const shotIdx = args.indexOf('--screenshot');
+  const shotDir = shotIdx >= 0 ? resolve(args[shotIdx + 1] ?? 'screenshots') : undefined;
+  const headless = !!shotDir || args.includes('--headless') || !process.env.DISPLAY;
+  const sim = await startSimulator({ quiet: true });
+  const keychainService = `Trunkdesk Harness ${process.pid}`;
+  const h = await startHarness({ headless, keychainService });
+  const cleanup = async () => {
+    await h.close();
+    await sim.close();
+    await keytarStore().delete(keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
+  };
+  const demo = DEMO_PARTNERS.map((p) => ({ displayName: p.displayName, authId: p.authId, token: p.token }));
+
+  if (shotDir) {
+    mkdirSync(shotDir, { recursive: true });
+    const page = h.page;
+    const shot = async (name: string) => {
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage: true });
+      console.log(`saved ${join(shotDir, `${name}.png`)}`);
+    };
+    await page.getByTestId('add-profile-form').waitFor();
+    await shot('01-first-run');
+    const form = page.getByTestId('add-profile-form');
+    await form.getByLabel('Profile name').fill('Typo');
+    await form.getByLabel('Partner auth ID').fill(DEMO_PARTNERS[0]!.authId);
+    await form.getByLabel('API token').fill('not-the-right-token');
+    await form.getByLabel('Base URL').fill(sim.partnerBaseUrl);
+    await form.getByRole('button', { name: 'Add profile' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await shot('02-wrong-token');
+    await seedDemoProfiles(h.services.profiles, sim.url, demo);
+    await page.reload();
+    await page.getByTestId('partner-view').getByRole('heading').first().waitFor();
+    await page.getByTestId('profile-switcher').getByRole('button', { name: /Northwind/ }).click();
+    await page.getByTestId('partner-view').getByRole('heading', { name: DEMO_PARTNERS[0]!.name }).waitFor();
+    await shot('03-partner-view');
+    await page.getByTestId('profile-switcher').getByRole('button', { name: /Blue Fjord/ }).click();
+    await page.getByTestId('partner-view').getByRole('heading', { name: DEMO_PARTNERS[1]!.name }).waitFor();
+    await shot('04-partner-limited');
+    await page.getByRole('button', { name: 'Profile settings' }).click();
+    await shot('05-profile-settings');
+    await page.getByTestId('profile-switcher').getByRole('button', { name: /Old Quay/ }).click().catch(() => undefined);
+    await page.waitForTimeout(800);
+    await shot('06-inactive-partner');
+    await cleanup();
+    return;
+  }
+
+  await seedDemoProfiles(h.services.profiles, sim.url, demo);
+  await h.page.reload();
+  console.log(`Trunkdesk harness: the real renderer, preload and main handlers in Chromium (${headless ? 'headless' : 'visible window'}).`);
+  console.log(`Simulator: ${sim.partnerBaseUrl}  ·  renderer: ${h.origin}  ·  data: ${h.dataDir}`);
+  console.log('Demo profiles are added for you. Press Ctrl-C to stop.');
+  const stop = () => void cleanup().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  h.browser.on('disconnected', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
