@@ -1,0 +1,5 @@
+type Props = { tone: 'good' | 'bad' | 'neutral'; children: string };
+
+export function Badge({ tone, children }: Props) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}

@@ -1,0 +1,55 @@
+import { useProfiles } from '../store/profiles';
+import { useUi } from '../store/ui';
+
+/** The sidebar list of profiles. One click makes a profile active. */
+export function ProfileSwitcher() {
+  const profiles = useProfiles((s) => s.profiles);
+  const activeId = useProfiles((s) => s.activeId);
+  const switchTo = useProfiles((s) => s.switchTo);
+  const view = useUi((s) => s.view);
+  const openAdd = useUi((s) => s.openAdd);
+  const showPartner = useUi((s) => s.showPartner);
+
+  return (
+    <nav className="switcher" aria-label="Profiles" data-testid="profile-switcher">
+      <h2 className="switcher-title">Profiles</h2>
+      <ul className="switcher-list">
+        {profiles.map((p) => {
+          const active = p.id === activeId;
+          const tokenTrouble = p.tokenState !== 'stored';
+          return (
+            <li key={p.id}>
+              <button
+                type="button"
+                className={`switcher-item${active ? ' is-active' : ''}`}
+                aria-current={active ? 'true' : undefined}
+                data-profile-id={p.id}
+                onClick={() => {
+                  if (active) showPartner();
+                  else void switchTo(p.id);
+                }}
+              >
+                <span className="switcher-name">{p.displayName}</span>
+                <span className="switcher-sub">
+                  {p.authId}
+                  {tokenTrouble && (
+                    <span className="switcher-warn" title="The API token could not be read">
+                      {' '}
+                      · token unavailable
+                    </span>
+                  )}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {/* Hidden while the form is open, so only one "Add profile" button is on screen at a time. */}
+      {view !== 'add' && (
+        <button type="button" className="btn btn-quiet switcher-add" onClick={openAdd}>
+          + Add profile
+        </button>
+      )}
+    </nav>
+  );
+}

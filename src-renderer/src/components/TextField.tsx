@@ -1,0 +1,40 @@
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
+
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  label: string;
+  /** Help shown under the label. */
+  help?: string;
+  /** Field-level error; marks the input invalid and is read with it. */
+  error?: string | undefined;
+  inputRef?: Ref<HTMLInputElement>;
+};
+
+/** A labelled input with its help text and error wired up through aria-describedby. */
+export function TextField({ label, help, error, inputRef, className, ...input }: Props) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const describedBy = [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={inputRef}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
+      {help && (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error" data-testid="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

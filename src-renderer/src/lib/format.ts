@@ -1,0 +1,38 @@
+// Display formatting. Money is formatted from the provider's decimal string, not from a float.
+
+const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+const TWO_DECIMALS = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
+
+/** "23906.83000" + "INR" -> "₹23,906.83" (locale dependent). Unparseable input is shown as-is. */
+export function formatBalance(balance: string, currency: string | null, locale?: string): string {
+  const value = balance.trim();
+  if (!DECIMAL.test(value)) return currency ? `${balance} ${currency}` : balance;
+  const exact = value as Intl.StringNumericLiteral; // Intl formats numeric strings without float rounding
+  if (currency) {
+    try {
+      return new Intl.NumberFormat(locale, { ...TWO_DECIMALS, style: 'currency', currency }).format(exact);
+    } catch {
+      // Not an ISO 4217 code Intl knows: show the number and the code side by side.
+      return `${new Intl.NumberFormat(locale, TWO_DECIMALS).format(exact)} ${currency}`;
+    }
+  }
+  return new Intl.NumberFormat(locale, TWO_DECIMALS).format(exact);
+}
+
+/** "2026-05-12T05:11:51Z" -> "05:11" in local time (24-hour). */
+export function formatClock(iso: string, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+/** A calm, locale-aware date for "created" lines. */
+export function formatDate(iso: string, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+}
+
+export function formatCount(n: number, locale?: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

@@ -1,0 +1,121 @@
+// Profiles slice: the list, the active id and the store problem, exactly as main last reported
+// them. Every answer carries a sequence number; an answer older than one already applied is
+// dropped, so a slow listProfiles can never undo a newer switch, add, rename or removal.
+import { create } from 'zustand';
+import type { AddProfileInput, ErrorDTO, ProfileDTO, ProfileListDTO, Result } from '../../../src-preload/contract';
+import { call } from '../bridge';
+
+export type StoreProblem = NonNullable<ProfileListDTO['problem']>;
+
+export type ProfilesState = {
+  profiles: ProfileDTO[];
+  activeId: string | null;
+  problem: StoreProblem | null;
+  /** True while the list is being (re)read. */
+  loading: boolean;
+  /** True once a list has been applied at least once. */
+  loaded: boolean;
+  /** The last failure of a list or switch, for the shell to show. Form errors stay in their forms. */
+  error: ErrorDTO | null;
+
+  load(): Promise<void>;
+  add(input: AddProfileInput): Promise<Result<ProfileListDTO>>;
+  switchTo(id: string): Promise<void>;
+  rename(id: string, displayName: string): Promise<Result<ProfileListDTO>>;
+  rotateToken(id: string, token: string): Promise<Result<ProfileListDTO>>;
+  remove(id: string): Promise<Result<ProfileListDTO>>;
+  clearError(): void;
+};
+
+let issued = 0;
+let applied = 0;
+const nextSeq = (): number => ++issued;
+
+export const useProfiles = create<ProfilesState>()((set, get) => {
+  /** Apply a list if nothing newer has been applied. Returns whether it was applied. */
+  function apply(seq: number, list: ProfileListDTO): boolean {
+    if (seq < applied) return false;
+    applied = seq;
+    set({
+      profiles: list.profiles,
+      activeId: list.activeId,
+      problem: list.problem ?? null,
+      loaded: true,
+      loading: false,
+      error: null,
+    });
+    return true;
+  }
+
+  /** A write's answer is the freshest state main knows: apply it under a new sequence number. */
+  function applyWrite(result: Result<ProfileListDTO>): Result<ProfileListDTO> {
+    if (result.ok) apply(nextSeq(), result.value);
+    return result;
+  }
+
+  return {
+    profiles: [],
+    activeId: null,
+    problem: null,
+    loading: false,
+    loaded: false,
+    error: null,
+
+    async load() {
+      const seq = nextSeq();
+      set({ loading: true });
+      const result = await call('listProfiles', {});
+      if (result.ok) {
+        apply(seq, result.value);
+      } else if (seq >= applied) {
+        set({ loading: false, error: result.error });
+      }
+    },
+
+    async add(input) {
+      const before = new Set(get().profiles.map((p) => p.id));
+      const result = applyWrite(await call('addProfile', input));
+      if (!result.ok) return result;
+      // The new profile should be the active one; if main left another active, switch to it.
+      const added = result.value.profiles.find((p) => !before.has(p.id));
+      if (added && result.value.activeId !== added.id) await get().switchTo(added.id);
+      return result;
+    },
+
+    async switchTo(id) {
+      if (get().activeId === id) return;
+      // Show the switch at once; the answer (or a re-list on failure) settles it.
+      const seq = nextSeq();
+      applied = seq;
+      set({ activeId: id, error: null });
+      const result = await call('switchProfile', { id });
+      if (result.ok) {
+        apply(nextSeq(), result.value);
+      } else {
+        // Put the list back the way main has it, then say why the switch did not happen.
+        await get().load();
+        set({ error: result.error });
+      }
+    },
+
+    async rename(id, displayName) {
+      return applyWrite(await call('renameProfile', { id, displayName }));
+    },
+
+    async rotateToken(id, token) {
+      return applyWrite(await call('rotateProfileToken', { id, token }));
+    },
+
+    async remove(id) {
+      return applyWrite(await call('removeProfile', { id }));
+    },
+
+    clearError() {
+      set({ error: null });
+    },
+  };
+});
+
+export function selectActiveProfile(state: ProfilesState): ProfileDTO | null {
+  return state.profiles.find((p) => p.id === state.activeId) ?? null;
+}

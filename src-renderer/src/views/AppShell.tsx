@@ -1,0 +1,75 @@
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ProfileSwitcher } from '../components/ProfileSwitcher';
+import { StoreProblemBanner } from '../components/StoreProblemBanner';
+import { selectActiveProfile, useProfiles } from '../store/profiles';
+import { useUi } from '../store/ui';
+import { AddProfileForm } from './AddProfileForm';
+import { MainHeader } from './MainHeader';
+import { PartnerView } from './PartnerView';
+import { ProfileSettings } from './ProfileSettings';
+
+/** Sidebar of profiles on the left; the active profile (or the add form) on the right. */
+export function AppShell() {
+  const active = useProfiles(selectActiveProfile);
+  const listError = useProfiles((s) => s.error);
+  const reload = useProfiles((s) => s.load);
+  const clearError = useProfiles((s) => s.clearError);
+  const view = useUi((s) => s.view);
+  const notice = useUi((s) => s.notice);
+  const showPartner = useUi((s) => s.showPartner);
+  const clearNotice = useUi((s) => s.clearNotice);
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <p className="brand">Trunkdesk</p>
+        <ProfileSwitcher />
+      </aside>
+      <div className="content">
+        <main className="main">
+          <StoreProblemBanner />
+          {listError && (
+            <ErrorNotice
+              error={listError}
+              testId="profiles-error"
+              onRetry={() => {
+                clearError();
+                void reload();
+              }}
+              actions={
+                <button type="button" className="btn btn-quiet" onClick={clearError}>
+                  Dismiss
+                </button>
+              }
+            />
+          )}
+
+          {view === 'add' ? (
+            <AddProfileForm autoFocus onCancel={() => showPartner()} />
+          ) : active ? (
+            <>
+              <MainHeader profile={active} />
+              {/* Always mounted, so screen readers announce the notice when it appears. */}
+              <div aria-live="polite" className="live-region">
+                {notice && view === 'partner' && (
+                  <div className="notice notice-success" data-testid="notice">
+                    <p className="notice-title">{notice}</p>
+                    <button type="button" className="btn btn-quiet" onClick={clearNotice}>
+                      Dismiss
+                    </button>
+                  </div>
+                )}
+              </div>
+              {view === 'settings' ? <ProfileSettings profile={active} /> : <PartnerView profile={active} />}
+            </>
+          ) : (
+            <div className="empty" data-testid="no-active-profile">
+              <h1>No profile selected</h1>
+              <p>Choose a profile on the left to see its partner account.</p>
+            </div>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ProfileDTO } from '../../../src-preload/contract';
+import { formatDate } from '../lib/format';
+import { useUi } from '../store/ui';
+import { RemoveProfile } from './RemoveProfile';
+import { RenameProfileForm } from './RenameProfileForm';
+import { ReplaceTokenForm } from './ReplaceTokenForm';
+
+const TOKEN_STATE: Record<ProfileDTO['tokenState'], string> = {
+  stored: 'Stored encrypted on this computer',
+  missing: 'Missing: paste it again below',
+  unreadable: 'Could not be read from the OS keychain: paste it again below',
+};
+
+/** Settings for the active profile: rename, rotate the token, remove. */
+export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
+  const settingsFocus = useUi((s) => s.settingsFocus);
+  const showPartner = useUi((s) => s.showPartner);
+
+  return (
+    <section className="card settings" data-testid="profile-settings" aria-labelledby="settings-title">
+      <div className="settings-head">
+        <h2 id="settings-title" className="card-title">
+          Profile settings
+        </h2>
+        <button type="button" className="btn btn-quiet" onClick={() => showPartner()}>
+          Close settings
+        </button>
+      </div>
+
+      <dl className="details details-compact">
+        <div className="detail">
+          <dt>Provider</dt>
+          <dd>Vobiz</dd>
+        </div>
+        <div className="detail">
+          <dt>Auth ID</dt>
+          <dd>
+            <code>{profile.authId}</code>
+          </dd>
+        </div>
+        <div className="detail detail-wide">
+          <dt>Base URL</dt>
+          <dd>
+            <code className="wrap">{profile.baseUrl}</code>
+          </dd>
+        </div>
+        <div className="detail">
+          <dt>Added</dt>
+          <dd>{formatDate(profile.createdAt)}</dd>
+        </div>
+        <div className="detail" data-field="tokenState">
+          <dt>API token</dt>
+          <dd>{TOKEN_STATE[profile.tokenState]}</dd>
+        </div>
+      </dl>
+
+      <RenameProfileForm key={`rename-${profile.id}`} profile={profile} />
+      <ReplaceTokenForm key={`rotate-${profile.id}`} profile={profile} autoFocus={settingsFocus === 'rotate'} />
+      <RemoveProfile key={`remove-${profile.id}`} profile={profile} />
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ErrorDTO, ProfileDTO } from '../../../src-preload/contract';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { usePartner } from '../store/partner';
+import { useProfiles } from '../store/profiles';
+
+/** Remove the profile, behind a confirm step that says what happens to the token. */
+export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
+  const remove = useProfiles((s) => s.remove);
+  const forget = usePartner((s) => s.forget);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ErrorDTO | null>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+    else if (wasConfirming.current) startRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  async function onRemove() {
+    setBusy(true);
+    setFailure(null);
+    const result = await remove(profile.id);
+    if (result.ok) {
+      forget(profile.id);
+      return; // this panel goes away with the profile
+    }
+    setBusy(false);
+    setFailure(result.error);
+  }
+
+  return (
+    <div className="settings-block settings-danger" data-testid="remove-profile">
+      <h3>Remove profile</h3>
+      {!confirming ? (
+        <>
+          <p className="settings-help">
+            Removes this profile and deletes its stored token from this computer. Nothing changes at Vobiz.
+          </p>
+          <div className="form-actions">
+            <button ref={startRef} type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>
+              Remove profile
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="confirm" role="group" aria-labelledby="remove-confirm-text" data-testid="remove-confirm">
+          <p id="remove-confirm-text" className="confirm-text">
+            Remove {profile.displayName}? Its stored token is deleted from this computer.
+          </p>
+          {failure && <ErrorNotice error={failure} testId="remove-error" onRetry={() => void onRemove()} />}
+          <div className="form-actions">
+            <button type="button" className="btn btn-danger" onClick={() => void onRemove()} disabled={busy} aria-busy={busy}>
+              {busy ? 'Removing…' : 'Remove'}
+            </button>
+            <button ref={keepRef} type="button" className="btn" onClick={() => setConfirming(false)} disabled={busy}>
+              Keep
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

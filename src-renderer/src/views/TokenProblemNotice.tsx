@@ -1,0 +1,34 @@
+import type { ProfileDTO } from '../../../src-preload/contract';
+
+type Props = { profile: ProfileDTO; onReplace: () => void; showAction: boolean };
+
+/** The profile's token could not be read from the vault, so Trunkdesk cannot call Vobiz for it. */
+export function TokenProblemNotice({ profile, onReplace, showAction }: Props) {
+  const detail =
+    profile.tokenState === 'missing'
+      ? 'No token is stored for this profile any more. It may have been removed, or the keychain was reset.'
+      : 'The stored token could not be unlocked. This happens when the keychain item Trunkdesk uses was deleted, the keychain is locked, or you are signed in as a different user.';
+  return (
+    <div
+      className="notice notice-warning"
+      role="alert"
+      data-testid="token-problem"
+      data-token-state={profile.tokenState}
+    >
+      <p className="notice-title">
+        Trunkdesk could not read the API token for “{profile.displayName}” from the OS keychain.
+      </p>
+      <p className="notice-hint">{detail}</p>
+      <p className="notice-hint">
+        The profile itself is kept. Paste the token again to reconnect; it is checked with Vobiz before it is saved.
+      </p>
+      {showAction && (
+        <div className="notice-actions">
+          <button type="button" className="btn btn-primary" onClick={onReplace}>
+            Replace token
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
