@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every suite, in order: typecheck, build, then unit, integration (real loopback HTTP
+# `npm test`: every suite, in order: typecheck, build, electronegativity on the build, then unit, integration (real loopback HTTP
 # and a real keyring), browser (the built app in Chromium) and electron (skips where the binary is
 # absent) — all inside a throwaway Secret Service on Linux. Ends with one line "N passed, N failed".
 set -u
@@ -14,6 +14,7 @@ step() { # name, command...
 }
 step typecheck npx tsc -p tsconfig.json --noEmit
 step build npx electron-vite build --logLevel warn
+step electronegativity node --import tsx scripts/electronegativity.ts
 
 rm -f .tmp/vitest.json
 bash scripts/with-keyring.sh npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json

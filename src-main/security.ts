@@ -1,4 +1,5 @@
-// The renderer's Content-Security-Policy and the link allowlist, shared by the app:// protocol,
+// The renderer's Content-Security-Policy (sent as a header by the app:// protocol; index.html
+// carries the same policy as a meta tag, minus frame-ancestors which only works as a header) and the link allowlist, shared by the app:// protocol,
 // the window policy and the test harness so they can never drift apart.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -63,7 +63,7 @@ async function useTheAppWithCanaries(app: App): Promise<string[]> {
   await page.getByRole('button', { name: 'Profile settings' }).click();
   await page.getByLabel('New API token').fill(rotated);
   await page.getByRole('button', { name: 'Replace token' }).click();
-  await page.getByText(/token (was )?replaced/i).waitFor();
+  await page.getByTestId('notice').getByText(/Token replaced/).waitFor();
   await page.getByTestId('profile-switcher').getByRole('button', { name: /Alpha/ }).click();
   await waitForPartner(page, 'Canary Alpha');
   await page.getByRole('button', { name: 'Refresh' }).click();

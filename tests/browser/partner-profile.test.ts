@@ -142,9 +142,10 @@ describe('partner profile', () => {
     sim.state.partners.find((p) => p.authId === northwind.authId)!.token = 'northwind-rotated-token';
     await page.getByLabel('New API token').fill('northwind-rotated-token');
     await page.getByRole('button', { name: 'Replace token' }).click();
-    await page.getByText(/token (was )?replaced/i).waitFor();
+    await page.getByTestId('notice').getByText(/Token replaced/).waitFor();
     expect((await h.services.profiles.partner(id)).authId).toBe(northwind.authId);
 
+    await page.getByRole('button', { name: 'Profile settings' }).click();
     await page.getByRole('button', { name: 'Remove profile' }).click();
     await page.getByRole('button', { name: 'Remove', exact: true }).click();
     await page.getByTestId('add-profile-form').waitFor();

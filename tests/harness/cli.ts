@@ -55,9 +55,12 @@ async function main(): Promise<void> {
     await shot('04-partner-limited');
     await page.getByRole('button', { name: 'Profile settings' }).click();
     await shot('05-profile-settings');
-    await page.getByTestId('profile-switcher').getByRole('button', { name: /Old Quay/ }).click().catch(() => undefined);
-    await page.waitForTimeout(800);
-    await shot('06-inactive-partner');
+    await page.getByTestId('profile-switcher').getByRole('button', { name: /Northwind/ }).click();
+    await page.getByTestId('partner-view').getByRole('heading', { name: DEMO_PARTNERS[0]!.name }).waitFor();
+    sim.setFaults({ queue: [{ match: '/me', kind: 'status', status: 503, times: -1 }] });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await shot('06-upstream-error');
     await cleanup();
     return;
   }
