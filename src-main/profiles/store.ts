@@ -8,6 +8,8 @@ import { keepAside, writeFileAtomically } from '../fs/atomic';
 import { AppError } from '../net/errors';
 import type { StoreProblem } from '../secrets/vault';
 
+// Deliberately its own schema, not derived from the contract's ProfileDTO: the file format on
+// disk must not change because a DTO did.
 const ProfileRecord = z.strictObject({
   id: ProfileId,
   displayName: z.string(),

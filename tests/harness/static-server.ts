@@ -2,17 +2,11 @@
 // protocol does in Electron. Path traversal is refused.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { contentTypeOf } from '../../src-main/mime';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 export interface StaticServer {
   origin: string;
@@ -36,7 +30,7 @@ export async function serveDir(dir: string, extraPages: Record<string, string> =
     try {
       const body = await readFile(file);
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'cache-control': 'no-store',
       });

@@ -38,3 +38,14 @@ export function TextField({ label, help, error, inputRef, className, ...input }:
     </div>
   );
 }
+
+/** Identifiers, tokens and URLs: no autofill, spell check or auto-capitalisation to mangle them. */
+export const verbatimInput = { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } as const;
+
+/**
+ * A token input. Uncontrolled on purpose: the value lives only in the DOM element and is read
+ * once on submit, so it never enters React state or a store.
+ */
+export function TokenField(props: Omit<Props, 'type' | 'value' | 'defaultValue'>) {
+  return <TextField {...props} {...verbatimInput} type="password" />;
+}

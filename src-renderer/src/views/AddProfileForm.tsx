@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 're
 import { flushSync } from 'react-dom';
 import { VOBIZ_DEFAULT_BASE_URL, type ErrorDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { TextField } from '../components/TextField';
+import { TextField, TokenField, verbatimInput } from '../components/TextField';
 import { checkAuthId, checkBaseUrl, checkDisplayName, checkToken, messageOf, type Check } from '../lib/fieldRules';
 import { useProfiles } from '../store/profiles';
 
@@ -154,23 +154,17 @@ export function AddProfileForm({ onCancel, autoFocus = false }: Props) {
         onBlur={onFieldBlur('authId', checkAuthId)}
         placeholder="PA_…"
         error={errors.authId}
-        autoComplete="off"
-        spellCheck={false}
-        autoCapitalize="off"
+        {...verbatimInput}
         required
         disabled={busy}
       />
-      <TextField
+      <TokenField
         label="API token"
         name="token"
-        type="password"
         inputRef={refs.token}
         onChange={(e) => recheck('token', e.target.value, checkToken)}
         onBlur={onFieldBlur('token', checkToken)}
         error={errors.token}
-        autoComplete="off"
-        spellCheck={false}
-        autoCapitalize="off"
         required
         disabled={busy}
       />
@@ -187,9 +181,7 @@ export function AddProfileForm({ onCancel, autoFocus = false }: Props) {
         onBlur={onFieldBlur('baseUrl', checkBaseUrl)}
         help="Advanced: leave as it is unless you use a test server or a local simulator."
         error={errors.baseUrl}
-        autoComplete="off"
-        spellCheck={false}
-        autoCapitalize="off"
+        {...verbatimInput}
         disabled={busy}
       />
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ErrorDTO, ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { TextField } from '../components/TextField';
+import { TokenField } from '../components/TextField';
 import { checkToken, messageOf } from '../lib/fieldRules';
 import { usePartner } from '../store/partner';
 import { useProfiles } from '../store/profiles';
@@ -59,18 +59,14 @@ export function ReplaceTokenForm({ profile, autoFocus }: { profile: ProfileDTO; 
         Trunkdesk checks the new token with Vobiz before saving it. If Vobiz does not accept it, the current token is
         kept.
       </p>
-      <TextField
+      <TokenField
         label="New API token"
         name="token"
-        type="password"
         inputRef={inputRef}
         onChange={(e) => {
           if (fieldError) setFieldError(messageOf(checkToken(e.target.value)));
         }}
         error={fieldError}
-        autoComplete="off"
-        spellCheck={false}
-        autoCapitalize="off"
         disabled={busy}
       />
       {failure && (
