@@ -1,8 +1,11 @@
 // Channel -> service call. Thin on purpose: validation is the router's, logic the services'.
+import type { CredentialService } from './credentials/service';
+import type { PendingSecrets } from './credentials/pending-secrets';
 import type { Handlers } from './ipc/router';
+import type { CustomerService } from './services/customers';
 import type { ProfileService } from './services/profiles';
 
-export function createHandlers(s: { profiles: ProfileService }): Handlers {
+export function createHandlers(s: { profiles: ProfileService; customers: CustomerService; credentials: CredentialService; pending: PendingSecrets }): Handlers {
   return {
     listProfiles: () => s.profiles.list(),
     addProfile: (i) => s.profiles.add(i),
@@ -11,5 +14,23 @@ export function createHandlers(s: { profiles: ProfileService }): Handlers {
     rotateProfileToken: (i) => s.profiles.rotateToken(i.id, i.token),
     removeProfile: (i) => s.profiles.remove(i.id),
     getPartner: (i) => s.profiles.partner(i.profileId),
+    addSessionProfile: (i) => s.profiles.addSession(i),
+    signIn: (i) => s.profiles.signIn(i.id, i.password),
+    signOut: (i) => s.profiles.signOut(i.id),
+
+    listCustomers: (i) => s.customers.list(i.profileId, i.page, i.perPage, i.search),
+    selectCustomer: (i) => s.customers.select(i.profileId, i.customerAuthId),
+    setCustomerToken: (i) => s.customers.setToken(i.profileId, i.customerAuthId, i.token),
+    createCustomer: ({ profileId, ...account }) => s.customers.create(profileId, account),
+
+    listCredentials: ({ profileId, customerAuthId, ...q }) => s.credentials.list({ profileId, customerAuthId }, q),
+    generatePassword: async () => ({ secretId: s.pending.generate() }),
+    revealPassword: async (i) => ({ password: s.pending.reveal(i.secretId) }),
+    copyPassword: async (i) => ({ clearsAfterSeconds: await s.pending.copy(i.secretId) }),
+    createCredential: ({ profileId, customerAuthId, username, password }) => s.credentials.create({ profileId, customerAuthId }, username, password),
+    updateCredential: ({ profileId, customerAuthId, credentialId, ...change }) => s.credentials.update({ profileId, customerAuthId }, credentialId, change),
+    deleteCredential: ({ profileId, customerAuthId, credentialId }) => s.credentials.remove({ profileId, customerAuthId }, credentialId),
+    bulkCredentials: ({ profileId, customerAuthId, action, ids }) => s.credentials.bulk({ profileId, customerAuthId }, action, ids),
+    exportCredentials: ({ profileId, customerAuthId, sort, filter }) => s.credentials.export({ profileId, customerAuthId }, sort, filter),
   };
 }

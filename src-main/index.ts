@@ -11,6 +11,7 @@ import { APP_ORIGIN } from './security';
 import { createServices } from './services';
 import { seedDemoProfiles } from './demo';
 import { createMainWindow, lockDownSession } from './window';
+import { electronPlatform } from './electron-platform';
 
 app.enableSandbox();
 registerAppScheme();
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
     dataDir,
     secrets: keytarStore(),
     keychainService: app.isPackaged && !demoUrl ? 'Trunkdesk' : 'Trunkdesk Dev',
+    platform: electronPlatform,
   });
   if (demoUrl) await seedDemoProfiles(services.profiles, demoUrl);
 

@@ -10,6 +10,22 @@ export const CHANNELS = [
   'rotateProfileToken',
   'removeProfile',
   'getPartner',
+  'addSessionProfile',
+  'signIn',
+  'signOut',
+  'listCustomers',
+  'selectCustomer',
+  'setCustomerToken',
+  'createCustomer',
+  'listCredentials',
+  'generatePassword',
+  'revealPassword',
+  'copyPassword',
+  'createCredential',
+  'updateCredential',
+  'deleteCredential',
+  'bulkCredentials',
+  'exportCredentials',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -79,10 +79,76 @@ export function isSafeBaseUrl(u: string): boolean {
   return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
+export const Email = z.string().trim().email('Enter a valid email address.').max(254);
+export const LoginPassword = z.string().min(1, 'Enter your password.').max(256);
+export const CustomerAuthId = z.string().regex(/^MA_[A-Za-z0-9]{4,64}$/, 'A customer auth ID starts with MA_.');
+
+/** ISO 3166-1 alpha-2, checked against the runtime's region names (Node and Chromium ship ICU). */
+export function isIsoCountry(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code) !== undefined;
+  } catch {
+    return true;
+  }
+}
+
+export const NewCustomerFields = {
+  name: z.string().trim().min(1, 'Enter the customer name.').max(100, 'Keep the name under 100 characters.'),
+  email: Email,
+  password: z
+    .string()
+    .min(8, 'The password needs at least 8 characters.')
+    .max(128)
+    .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), 'The password needs at least one letter and one digit.'),
+  country: z
+    .string()
+    .trim()
+    .transform((c) => c.toUpperCase())
+    .refine(isIsoCountry, 'Use a two-letter ISO country code, e.g. IN, US or GB.'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{6,14}$/, 'Use international E.164 format: + and country code, digits only, e.g. +919876543210.'),
+  company: z.string().trim().max(100).optional(),
+};
+
+/**
+ * SIP credential rules (api/vobiz.md §4): the strictest of what the API and the Console say.
+ * Usernames: letters and digits only (punctuation "can be rejected with a 400"), immutable.
+ * Passwords: 8–20 characters from A–Z a–z 0–9 and ~!@#$%^&*()_+, with at least one of those
+ * specials, one letter and one digit.
+ */
+export const SIP_PASSWORD_SPECIALS = '~!@#$%^&*()_+';
+export const SipUsername = z
+  .string()
+  .trim()
+  .min(1, 'Enter a username.')
+  .max(64, 'Keep the username to 64 characters or fewer.')
+  .regex(/^[A-Za-z0-9]+$/, 'Use letters and digits only: Vobiz can reject dashes, underscores and other punctuation.');
+export const SipPassword = z
+  .string()
+  .min(8, 'The SIP password needs 8 to 20 characters.')
+  .max(20, 'The SIP password needs 8 to 20 characters.')
+  .regex(/^[A-Za-z0-9~!@#$%^&*()_+]+$/, `Use only letters, digits and ${SIP_PASSWORD_SPECIALS}.`)
+  .refine((p) => /[~!@#$%^&*()_+]/.test(p), `Include at least one of ${SIP_PASSWORD_SPECIALS}.`)
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), 'Include at least one letter and one digit.');
+
+/** A generated password stays in main; the renderer holds only this handle to it. */
+export const SecretId = z.string().regex(/^s_[a-f0-9]{16,64}$/);
+export const PasswordInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('typed'), value: SipPassword }),
+  z.strictObject({ kind: z.literal('generated'), secretId: SecretId }),
+]);
+export type PasswordInput = z.infer<typeof PasswordInput>;
+
 // ---------------------------------------------------------------------------------------------
 // DTOs
 export const TokenState = z.enum(['stored', 'missing', 'unreadable']);
 export type TokenState = z.infer<typeof TokenState>;
+
+export const AuthMode = z.enum(['token', 'session']);
+export type AuthMode = z.infer<typeof AuthMode>;
 
 export const ProfileDTO = z.strictObject({
   id: ProfileId,
@@ -91,8 +157,17 @@ export const ProfileDTO = z.strictObject({
   authId: z.string(),
   baseUrl: z.string(),
   createdAt: z.string(),
-  /** Whether the vault holds a usable token for this profile. The token itself never crosses. */
+  /**
+   * `token`: a partner API token kept in the vault. `session`: email + password sign-in; the
+   * JWT lives in main's memory only and the password is never stored.
+   */
+  authMode: AuthMode,
+  /** token mode: whether the vault holds a usable token. The token itself never crosses. */
   tokenState: TokenState,
+  /** session mode: the sign-in email, and until when the current session is valid (null: signed out). */
+  session: z.strictObject({ email: z.string(), signedInUntil: z.string().nullable() }).nullable(),
+  /** The customer last selected under this profile, to reopen it. */
+  lastCustomerAuthId: z.string().nullable(),
 });
 export type ProfileDTO = z.infer<typeof ProfileDTO>;
 
@@ -140,6 +215,92 @@ export const PartnerDTO = z.strictObject({
 });
 export type PartnerDTO = z.infer<typeof PartnerDTO>;
 
+export const CustomerDTO = z.strictObject({
+  authId: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  company: z.string().nullable(),
+  country: z.string().nullable(),
+  isActive: z.boolean(),
+  /** The customer's balance as the provider's decimal string. */
+  cashCredits: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  /** Whether Trunkdesk holds this customer's own API token (needed for their SIP credentials). */
+  tokenState: TokenState,
+});
+export type CustomerDTO = z.infer<typeof CustomerDTO>;
+
+export const CustomerPageDTO = z.strictObject({
+  profileId: ProfileId,
+  items: z.array(CustomerDTO),
+  total: z.number().int(),
+  page: z.number().int(),
+  perPage: z.number().int(),
+  search: z.string(),
+  fetchedAt: z.string(),
+});
+export type CustomerPageDTO = z.infer<typeof CustomerPageDTO>;
+
+export const CredentialDTO = z.strictObject({
+  id: z.string(),
+  username: z.string(),
+  realm: z.string().nullable(),
+  enabled: z.boolean(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type CredentialDTO = z.infer<typeof CredentialDTO>;
+
+export const CREDENTIAL_SORT_FIELDS = ['username', 'enabled', 'createdAt', 'updatedAt'] as const;
+export const CredentialSort = z.strictObject({
+  field: z.enum(CREDENTIAL_SORT_FIELDS),
+  dir: z.enum(['asc', 'desc']),
+});
+export type CredentialSort = z.infer<typeof CredentialSort>;
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-05-31.');
+export const CredentialFilter = z.strictObject({
+  /** Case-insensitive substring of the username. */
+  username: z.string().trim().max(64).optional(),
+  enabled: z.boolean().optional(),
+  createdFrom: IsoDate.optional(),
+  createdTo: IsoDate.optional(),
+  updatedFrom: IsoDate.optional(),
+  updatedTo: IsoDate.optional(),
+});
+export type CredentialFilter = z.infer<typeof CredentialFilter>;
+export const CREDENTIAL_PAGE_SIZES = [10, 20, 50, 100] as const;
+
+export const CredentialPageDTO = z.strictObject({
+  profileId: ProfileId,
+  customerAuthId: z.string(),
+  items: z.array(CredentialDTO),
+  /** How many credentials match (after the filter). */
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  /** `server`: one page as Vobiz paged it. `local`: every page fetched, then sorted/filtered in main. */
+  mode: z.enum(['server', 'local']),
+  fetchedAt: z.string(),
+});
+export type CredentialPageDTO = z.infer<typeof CredentialPageDTO>;
+
+/** A write's result; `secretId` is set when main generated the password (reveal or copy it once). */
+export const CredentialWriteDTO = z.strictObject({
+  credential: CredentialDTO,
+  secretId: SecretId.optional(),
+  /** Set when something unusual happened on the way, e.g. an error whose outcome was checked. */
+  note: z.string().optional(),
+});
+export type CredentialWriteDTO = z.infer<typeof CredentialWriteDTO>;
+
+export const BulkResultDTO = z.strictObject({
+  results: z.array(
+    z.strictObject({ id: z.string(), username: z.string().nullable(), ok: z.boolean(), error: ErrorDTO.optional() }),
+  ),
+});
+export type BulkResultDTO = z.infer<typeof BulkResultDTO>;
+
 // ---------------------------------------------------------------------------------------------
 // Channels
 const Empty = z.strictObject({});
@@ -152,6 +313,15 @@ export const AddProfileInput = z.strictObject({
   baseUrl: BaseUrl.optional(),
 });
 export type AddProfileInput = z.input<typeof AddProfileInput>;
+
+export const AddSessionProfileInput = z.strictObject({
+  displayName: DisplayName,
+  provider: Provider.default('vobiz'),
+  email: Email,
+  password: LoginPassword,
+  baseUrl: BaseUrl.optional(),
+});
+export type AddSessionProfileInput = z.input<typeof AddSessionProfileInput>;
 
 export const contract = {
   listProfiles: { input: Empty, output: ProfileListDTO },
@@ -168,6 +338,92 @@ export const contract = {
   removeProfile: { input: z.strictObject({ id: ProfileId }), output: ProfileListDTO },
   /** The active profile's partner (`GET /me`), or the given profile's. */
   getPartner: { input: z.strictObject({ profileId: ProfileId.optional() }), output: PartnerDTO },
+
+  // Session-only sign-in (seed 001: JWT login is for interactive sessions). Nothing is stored
+  // but the email; the password is sent once and forgotten, the JWT stays in main's memory.
+  addSessionProfile: { input: AddSessionProfileInput, output: ProfileListDTO },
+  signIn: { input: z.strictObject({ id: ProfileId, password: LoginPassword }), output: ProfileListDTO },
+  signOut: { input: z.strictObject({ id: ProfileId }), output: ProfileListDTO },
+
+  // Customers (partner scope)
+  listCustomers: {
+    input: z.strictObject({
+      profileId: ProfileId,
+      page: z.number().int().min(1).max(100_000).default(1),
+      perPage: z.number().int().min(1).max(100).default(20),
+      search: z.string().trim().max(100).default(''),
+    }),
+    output: CustomerPageDTO,
+  },
+  /** Select a customer (remembered per profile). Fetches its token from the partner API when it can. */
+  selectCustomer: { input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId }), output: CustomerDTO },
+  /** Write-only: a customer's own API token, verified against its credential list before saving. */
+  setCustomerToken: {
+    input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, token: ApiToken }),
+    output: CustomerDTO,
+  },
+  createCustomer: {
+    input: z.strictObject({ profileId: ProfileId, ...NewCustomerFields }),
+    output: CustomerDTO,
+  },
+
+  // SIP trunk credentials (customer scope: that customer's own auth ID and token)
+  listCredentials: {
+    input: z.strictObject({
+      profileId: ProfileId,
+      customerAuthId: CustomerAuthId,
+      limit: z.number().int().min(1).max(100).default(20),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+      sort: CredentialSort.optional(),
+      filter: CredentialFilter.optional(),
+    }),
+    output: CredentialPageDTO,
+  },
+  /** A password that satisfies the rules, made and kept in main; returns only a handle to it. */
+  generatePassword: { input: z.strictObject({}), output: z.strictObject({ secretId: SecretId }) },
+  /** Show a generated password once: the handle is spent by this call. */
+  revealPassword: { input: z.strictObject({ secretId: SecretId }), output: z.strictObject({ password: z.string() }) },
+  /** Main copies a generated password to the clipboard and clears it after `clearsAfterSeconds`. */
+  copyPassword: { input: z.strictObject({ secretId: SecretId }), output: z.strictObject({ clearsAfterSeconds: z.number() }) },
+  createCredential: {
+    input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, username: SipUsername, password: PasswordInput }),
+    output: CredentialWriteDTO,
+  },
+  updateCredential: {
+    input: z
+      .strictObject({
+        profileId: ProfileId,
+        customerAuthId: CustomerAuthId,
+        credentialId: z.string().min(1).max(100),
+        enabled: z.boolean().optional(),
+        password: PasswordInput.optional(),
+      })
+      .refine((i) => i.enabled !== undefined || i.password !== undefined, 'Nothing to change.'),
+    output: CredentialWriteDTO,
+  },
+  deleteCredential: {
+    input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, credentialId: z.string().min(1).max(100) }),
+    output: z.strictObject({ deletedId: z.string() }),
+  },
+  bulkCredentials: {
+    input: z.strictObject({
+      profileId: ProfileId,
+      customerAuthId: CustomerAuthId,
+      action: z.enum(['enable', 'disable', 'delete']),
+      ids: z.array(z.string().min(1).max(100)).min(1).max(500),
+    }),
+    output: BulkResultDTO,
+  },
+  /** Every page, with the filter and sort applied, to a CSV file the admin picks. Never passwords. */
+  exportCredentials: {
+    input: z.strictObject({
+      profileId: ProfileId,
+      customerAuthId: CustomerAuthId,
+      sort: CredentialSort.optional(),
+      filter: CredentialFilter.optional(),
+    }),
+    output: z.strictObject({ saved: z.boolean(), fileName: z.string().nullable(), count: z.number().int() }),
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -178,6 +434,10 @@ export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
 // Events (main -> renderer), all through the one onEvent subscription.
 export const AppEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('profiles-changed'), activeId: ProfileId.nullable() }),
+  /** A session profile's JWT reached expires_in and was dropped: ask the admin to sign in again. */
+  z.strictObject({ type: z.literal('session-expired'), profileId: ProfileId }),
+  /** A customer's credentials changed (after a write), so open lists can refresh. */
+  z.strictObject({ type: z.literal('credentials-changed'), profileId: ProfileId, customerAuthId: z.string() }),
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ProfileId, Provider } from '../../src-preload/contract';
+import { AuthMode, ProfileId, Provider } from '../../src-preload/contract';
 import { keepAside, writeFileAtomically } from '../fs/atomic';
 import { AppError } from '../net/errors';
 import type { StoreProblem } from '../secrets/vault';
@@ -17,8 +17,16 @@ const ProfileRecord = z.strictObject({
   authId: z.string(),
   baseUrl: z.string(),
   createdAt: z.string(),
+  /** Fields added after the first release default, so older files still read. */
+  authMode: AuthMode.default('token'),
+  /** Session profiles: the sign-in email (the password is never stored). */
+  email: z.string().optional(),
+  lastCustomerAuthId: z.string().nullable().default(null),
+  /** The `/Account/` path casing that worked for this profile's customers (api/vobiz.md §7.1). */
+  accountPathCasing: z.enum(['Account', 'account']).default('Account'),
 });
 export type ProfileRecord = z.infer<typeof ProfileRecord>;
+export type NewProfileRecord = z.input<typeof ProfileRecord>;
 
 const ProfilesFile = z.strictObject({
   version: z.literal(1),
@@ -78,7 +86,8 @@ export class ProfileStore {
     return p;
   }
 
-  add(p: ProfileRecord, makeActive: boolean): Promise<void> {
+  add(input: NewProfileRecord, makeActive: boolean): Promise<void> {
+    const p = ProfileRecord.parse(input);
     return this.write((d) => ({ ...d, profiles: [...d.profiles, p], activeId: makeActive ? p.id : d.activeId }));
   }
 

@@ -36,4 +36,5 @@ export class VaultAccess {
 export const entryIds = {
   profilePrefix: (profileId: string) => `profile:${profileId}:`,
   partnerToken: (profileId: string) => `profile:${profileId}:partner`,
+  customerToken: (profileId: string, customerAuthId: string) => `profile:${profileId}:customer:${customerAuthId}`,
 };

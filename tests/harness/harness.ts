@@ -13,6 +13,7 @@ import type { IpcSenderInfo } from '../../src-main/ipc/trusted-sender';
 import { keytarStore, type SecretStore } from '../../src-main/secrets/keychain';
 import { createServices, type AppServices } from '../../src-main/services';
 import { serveDir, type StaticServer } from './static-server';
+import { TestPlatform } from './test-platform';
 
 export const ROOT = resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,6 +48,8 @@ export interface Harness {
   dataDir: string;
   keychainService: string;
   services: AppServices;
+  /** The clipboard and save dialog main sees (stand-ins for the OS ones). */
+  platform: TestPlatform;
   /** Every answer that crossed the bridge, and every event, as the JSON the renderer received. */
   bridgeLog: string[];
   /** Every console message and page error the renderer produced. */
@@ -95,7 +98,9 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const preload = builtPreload();
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'trunkdesk-harness-'));
   const keychainService = o.keychainService ?? `Trunkdesk Test ${process.pid}-${Date.now()}`;
+  const platform = new TestPlatform();
   const services = await createServices({
+    platform,
     dataDir,
     secrets: o.secrets ?? keytarStore(),
     keychainService,
@@ -139,6 +144,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     dataDir,
     keychainService,
     services,
+    platform,
     bridgeLog,
     consoleLog,
     async serveForeign(html) {

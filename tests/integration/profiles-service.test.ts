@@ -7,6 +7,7 @@ import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { createServices } from '../../src-main/services';
 import { DEMO_PARTNERS } from '../sim/data';
 import { startSimulator, type Simulator } from '../sim/server';
+import { TestPlatform } from '../harness/test-platform';
 import { tempDir, uniqueService } from '../support/tmp';
 
 let sim: Simulator;
@@ -24,7 +25,7 @@ const bf = DEMO_PARTNERS[1]!;
 async function make(dataDir = tempDir(), secrets: SecretStore = keytarStore()) {
   const keychainService = uniqueService('svc');
   services.push(keychainService);
-  return createServices({ dataDir, secrets, keychainService, http: { maxRetries: 0 } });
+  return createServices({ dataDir, secrets, keychainService, platform: new TestPlatform(), http: { maxRetries: 0 } });
 }
 
 describe('profile service', () => {

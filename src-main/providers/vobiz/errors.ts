@@ -60,6 +60,10 @@ export interface ErrorContext {
   baseUrl: string;
   /** Which capability flag gates this operation, for a sharper 403 message. */
   capability?: string;
+  /** How the call was authenticated: an API token, a signed-in session's JWT, or the sign-in itself. */
+  auth?: 'token' | 'jwt' | 'login';
+  /** What the call was about, for sharper 404/409 messages ("the credential “alice”"). */
+  subject?: string;
 }
 
 /** Map a non-2xx Vobiz response to an AppError. */
@@ -70,6 +74,22 @@ export function vobizError(res: HttpResponse, ctx: ErrorContext): AppError {
   const ref = body.requestId ? ` (Vobiz request ${body.requestId})` : '';
   const code = (body.code ?? '').toLowerCase();
 
+  if (status === 401 && ctx.auth === 'login') {
+    return new AppError('UNAUTHORIZED', 'The email or password is incorrect.', {
+      hint: 'Check them and try again. Trunkdesk does not store your password.',
+      status,
+      field: 'password',
+    });
+  }
+  if ((status === 401 || status === 403) && ctx.auth === 'jwt' && !code.includes('inactive')) {
+    if (status === 401 && (code.includes('expired') || code.includes('invalid_token'))) {
+      return new AppError('UNAUTHORIZED', 'Your Vobiz sign-in session has ended.', { hint: 'Sign in again with your email and password.', status });
+    }
+    return new AppError(status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', `Vobiz refused the signed-in session for this request.${said}`, {
+      hint: 'Sign in again. If it keeps happening, this endpoint does not accept sessions: add the profile with its partner API token instead.',
+      status,
+    });
+  }
   if (status === 401) {
     if (code.includes('expired')) {
       return new AppError('UNAUTHORIZED', 'Your Vobiz sign-in session has expired.', {
@@ -118,14 +138,16 @@ export function vobizError(res: HttpResponse, ctx: ErrorContext): AppError {
     return new AppError('NOT_FOUND', outdated ? 'This base URL uses the outdated /partner/v1 path.' : `Vobiz has nothing at this address.${said}`, {
       hint: outdated
         ? 'Use the base path https://api.vobiz.ai/api/v1/partner instead.'
-        : ctx.scope === 'partner'
-          ? 'Check the base URL (it should be https://api.vobiz.ai/api/v1/partner). A customer auth ID that belongs to another partner also answers 404.'
-          : 'It may have been deleted, or it belongs to another account. Refresh the list.',
+        : ctx.subject
+          ? `${cap(ctx.subject)} may have been deleted already, or it belongs to another account. Refresh the list.`
+          : ctx.scope === 'partner'
+            ? 'Check the base URL (it should be https://api.vobiz.ai/api/v1/partner). A customer auth ID that belongs to another partner also answers 404.'
+            : 'It may have been deleted, or it belongs to another account. Refresh the list.',
       status,
     });
   }
   if (status === 409) {
-    return new AppError('CONFLICT', body.message ? clip(body.message) : 'That conflicts with something that already exists.', {
+    return new AppError('CONFLICT', body.message ? `${ctx.subject ? `${cap(ctx.subject)}: ` : ''}${clip(body.message)}` : 'That conflicts with something that already exists.', {
       hint: 'Refresh to see the current state, then try again with different values.',
       status,
     });
@@ -168,6 +190,7 @@ export function vobizError(res: HttpResponse, ctx: ErrorContext): AppError {
   });
 }
 
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const clip = (s: string) => (s.length > 240 ? `${s.slice(0, 240)}…` : s);
 
 /** A 2xx body that is not the JSON we expect: say so without guessing, and change nothing. */

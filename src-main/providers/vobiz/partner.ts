@@ -1,9 +1,23 @@
 // The Vobiz partner API (`/api/v1/partner/*`), spoken with partner credentials only.
+import { z } from 'zod';
 import type { PartnerDTO } from '../../../src-preload/contract';
-import type { HttpClient, HttpRequest } from '../../net/http';
-import { authHeaders, type PartnerAuth } from './auth';
-import { driftError, vobizError, type ErrorContext } from './errors';
-import { MeBody } from './schemas';
+import type { HttpClient } from '../../net/http';
+import type { PartnerAuth } from './auth';
+import type { ErrorContext } from './errors';
+import { AccountBody, AccountListBody, LoginBody, MeBody } from './schemas';
+import { driftError } from './errors';
+import { joinUrl, vobizCall } from './transport';
+
+export type Me = Omit<PartnerDTO, 'profileId' | 'fetchedAt'>;
+
+export interface NewAccount {
+  name: string;
+  email: string;
+  password: string;
+  country: string;
+  phone: string;
+  company?: string | undefined;
+}
 
 export class VobizPartnerClient {
   constructor(
@@ -12,12 +26,22 @@ export class VobizPartnerClient {
     private readonly auth: PartnerAuth,
   ) {}
 
+  /** POST /login: email + password for a short-lived JWT (interactive sessions only). */
+  static async login(http: HttpClient, baseUrl: string, email: string, password: string): Promise<{ accessToken: string; expiresInSeconds: number }> {
+    const body = await vobizCall(http, {
+      method: 'POST',
+      url: joinUrl(baseUrl, '/login'),
+      body: { email, password },
+      what: 'the sign-in answer',
+      schema: LoginBody,
+      ctx: { scope: 'partner', baseUrl, auth: 'login' },
+    });
+    return { accessToken: body.tokens.access_token, expiresInSeconds: body.tokens.expires_in };
+  }
+
   /** GET /me: who these credentials belong to, and what they may do. */
-  async me(signal?: AbortSignal): Promise<Omit<PartnerDTO, 'profileId' | 'fetchedAt'>> {
-    const body = await this.getJson('/me', 'the partner profile', signal);
-    const parsed = MeBody.safeParse(body);
-    if (!parsed.success) throw driftError('the partner profile', parsed.error.issues[0]?.path.join('.'));
-    const m = parsed.data;
+  async me(signal?: AbortSignal): Promise<Me> {
+    const m = await this.get('/me', 'the partner profile', MeBody, signal);
     return {
       id: m.id,
       accountId: m.account_id,
@@ -46,20 +70,39 @@ export class VobizPartnerClient {
     };
   }
 
-  private async getJson(path: string, what: string, signal?: AbortSignal, capability?: string): Promise<unknown> {
-    const req: HttpRequest = { method: 'GET', url: joinUrl(this.baseUrl, path), headers: authHeaders(this.auth) };
-    if (signal) req.signal = signal;
-    const res = await this.http.request(req);
-    const ctx: ErrorContext = { scope: 'partner', baseUrl: this.baseUrl, ...(capability ? { capability } : {}) };
-    if (res.status < 200 || res.status > 299) throw vobizError(res, ctx);
-    try {
-      return JSON.parse(res.text);
-    } catch {
-      throw driftError(what, 'the answer was not complete JSON');
-    }
+  /** GET /accounts: one page of customers; rows still carry auth_token, for main only. */
+  async listAccounts(q: { page: number; perPage: number; search: string }, signal?: AbortSignal): Promise<{ rows: AccountBody[]; total: number }> {
+    const params = new URLSearchParams({ page: String(q.page), per_page: String(Math.min(100, q.perPage)) });
+    if (q.search) params.set('search', q.search);
+    const body = await this.get(`/accounts?${params}`, 'the customer list', AccountListBody, signal);
+    const rows = z.array(AccountBody).safeParse(body.accounts);
+    if (!rows.success) throw driftError('the customer list', rows.error.issues[0]?.path.join('.'));
+    return { rows: rows.data, total: body.total };
   }
-}
 
-export function joinUrl(base: string, path: string): string {
-  return base.replace(/\/+$/, '') + path;
+  /** GET /accounts/{id}: the one documented way to fetch a customer's token again. */
+  getAccount(customerAuthId: string, signal?: AbortSignal): Promise<AccountBody> {
+    return this.get(`/accounts/${encodeURIComponent(customerAuthId)}`, 'the customer account', AccountBody, signal);
+  }
+
+  /** POST /accounts: never retried (a 5xx is an unknown outcome; the caller checks). */
+  createAccount(a: NewAccount): Promise<AccountBody> {
+    return vobizCall(this.http, {
+      method: 'POST',
+      url: joinUrl(this.baseUrl, '/accounts'),
+      auth: this.auth,
+      body: a,
+      what: 'the new customer account',
+      schema: AccountBody,
+      ctx: this.ctx('can_create_accounts'),
+    });
+  }
+
+  private get<S extends z.ZodType>(path: string, what: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+    return vobizCall(this.http, { method: 'GET', url: joinUrl(this.baseUrl, path), auth: this.auth, what, schema, ctx: this.ctx(), ...(signal ? { signal } : {}) });
+  }
+
+  private ctx(capability?: string): ErrorContext {
+    return { scope: 'partner', baseUrl: this.baseUrl, auth: this.auth.kind, ...(capability ? { capability } : {}) };
+  }
 }

@@ -1,0 +1,20 @@
+// The OS services of platform.ts, as Electron provides them.
+import { join } from 'node:path';
+import { app, BrowserWindow, clipboard, dialog } from 'electron';
+import type { Platform } from './platform';
+
+export const electronPlatform: Platform = {
+  clipboard: {
+    writeText: (t) => clipboard.writeText(t),
+    readText: () => clipboard.readText(),
+    clear: () => clipboard.clear(),
+  },
+  saveDialog: {
+    async chooseSavePath(suggestedName, filter) {
+      const options = { defaultPath: join(app.getPath('downloads'), suggestedName), filters: [filter] };
+      const win = BrowserWindow.getFocusedWindow();
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+  },
+};

@@ -1,0 +1,19 @@
+// The few OS services main needs besides the network and the keychain. Electron provides them in
+// index.ts; the test harness provides stand-ins so tests can see what was copied or saved.
+
+/** Async, as Electron's clipboard is since v45. */
+export interface Clipboard {
+  writeText(text: string): Promise<void>;
+  readText(): Promise<string>;
+  clear(): Promise<void> | void;
+}
+
+export interface SaveDialog {
+  /** Ask where to save; null when the admin cancels. */
+  chooseSavePath(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
+}
+
+export interface Platform {
+  clipboard: Clipboard;
+  saveDialog: SaveDialog;
+}

@@ -1,0 +1,111 @@
+// The customer-scope API (`/api/v1/Account/{auth_id}/…`), spoken only with that customer's own
+// auth ID and token: a partner token cannot drive a customer's voice resources (seed 001).
+//
+// Path casing: the current docs and SDKs use `/Account/`, seed 004 and older clients `/account/`,
+// and whether the server is case-insensitive is unknown (api/vobiz.md §7.1). The list call is
+// tried with the remembered casing and, on a 404 or 401 for a path that must exist, once with the
+// other; the casing that worked is reported so it is remembered per profile.
+import { z } from 'zod';
+import { AppError } from '../../net/errors';
+import type { HttpClient } from '../../net/http';
+import type { CustomerAuth } from './auth';
+import { driftError, type ErrorContext } from './errors';
+import { CredentialBody, CredentialListBody } from './schemas';
+import { vobizCall } from './transport';
+
+export type PathCasing = 'Account' | 'account';
+const other = (c: PathCasing): PathCasing => (c === 'Account' ? 'account' : 'Account');
+
+/** `https://api.vobiz.ai/api/v1/partner` → `https://api.vobiz.ai/api/v1`. */
+export function accountApiBase(partnerBaseUrl: string): string {
+  return partnerBaseUrl.replace(/\/+$/, '').replace(/\/partner$/, '');
+}
+
+export interface CredentialPatch {
+  enabled?: boolean;
+  password?: string;
+}
+
+export class VobizAccountClient {
+  constructor(
+    private readonly http: HttpClient,
+    private readonly partnerBaseUrl: string,
+    private readonly auth: CustomerAuth,
+    private casing: PathCasing,
+    private readonly learnedCasing: (c: PathCasing) => void = () => undefined,
+  ) {}
+
+  async listCredentials(limit: number, offset: number, signal?: AbortSignal): Promise<{ items: CredentialBody[]; total: number }> {
+    const query = `/trunks/credentials?limit=${limit}&offset=${offset}`;
+    const run = (casing: PathCasing) =>
+      vobizCall(this.http, {
+        method: 'GET',
+        url: this.url(casing, query),
+        auth: this.auth,
+        what: 'the SIP credential list',
+        schema: CredentialListBody,
+        ctx: this.ctx(),
+        ...(signal ? { signal } : {}),
+      });
+    let body: z.infer<typeof CredentialListBody>;
+    try {
+      body = await run(this.casing);
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.status !== 404 && e.status !== 401)) throw e;
+      const alt = other(this.casing);
+      try {
+        body = await run(alt);
+      } catch {
+        throw e; // the other casing did not help: the first answer is the real one
+      }
+      this.casing = alt;
+      this.learnedCasing(alt);
+    }
+    const items = z.array(CredentialBody).safeParse(body.objects);
+    if (!items.success) throw driftError('the SIP credential list', items.error.issues[0]?.path.join('.'));
+    return { items: items.data, total: body.total };
+  }
+
+  createCredential(username: string, password: string): Promise<CredentialBody> {
+    return vobizCall(this.http, {
+      method: 'POST',
+      url: this.url(this.casing, '/credentials'),
+      auth: this.auth,
+      body: { username, password },
+      what: 'the new SIP credential',
+      schema: CredentialBody,
+      ctx: this.ctx(`the username “${username}”`),
+    });
+  }
+
+  updateCredential(id: string, patch: CredentialPatch, label: string): Promise<CredentialBody> {
+    return vobizCall(this.http, {
+      method: 'PUT',
+      url: this.url(this.casing, `/credentials/${encodeURIComponent(id)}`),
+      auth: this.auth,
+      body: patch,
+      what: 'the updated SIP credential',
+      schema: CredentialBody,
+      ctx: this.ctx(`the credential “${label}”`),
+    });
+  }
+
+  async deleteCredential(id: string, label: string): Promise<void> {
+    await vobizCall(this.http, {
+      method: 'DELETE',
+      url: this.url(this.casing, `/credentials/${encodeURIComponent(id)}`),
+      auth: this.auth,
+      what: 'the delete answer',
+      schema: undefined,
+      ctx: this.ctx(`the credential “${label}”`),
+    });
+  }
+
+  private url(casing: PathCasing, rest: string): string {
+    return `${accountApiBase(this.partnerBaseUrl)}/${casing}/${encodeURIComponent(this.auth.authId)}${rest}`;
+  }
+
+  private ctx(subject?: string): ErrorContext {
+    return { scope: 'customer', baseUrl: this.partnerBaseUrl, auth: 'token', ...(subject ? { subject } : {}) };
+  }
+}

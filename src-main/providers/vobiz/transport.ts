@@ -1,0 +1,43 @@
+// One way to call Vobiz: send, map any non-2xx through vobizError, parse the body as JSON and
+// then with a zod schema. Every provider call goes through here, so every call gets the same
+// error words, the same drift handling and the same auth header rules.
+import type { z } from 'zod';
+import type { HttpClient, HttpRequest, Method } from '../../net/http';
+import { authHeaders, type CustomerAuth, type PartnerAuth } from './auth';
+import { driftError, vobizError, type ErrorContext } from './errors';
+
+export interface VobizCall<S extends z.ZodType | undefined> {
+  method: Method;
+  url: string;
+  auth?: PartnerAuth | CustomerAuth;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** What the answer is, in words, for drift errors ("the customer list"). */
+  what: string;
+  schema: S;
+  ctx: ErrorContext;
+}
+
+export async function vobizCall<S extends z.ZodType>(http: HttpClient, c: VobizCall<S>): Promise<z.infer<S>>;
+export async function vobizCall(http: HttpClient, c: VobizCall<undefined>): Promise<undefined>;
+export async function vobizCall(http: HttpClient, c: VobizCall<z.ZodType | undefined>): Promise<unknown> {
+  const req: HttpRequest = { method: c.method, url: c.url, headers: c.auth ? authHeaders(c.auth) : {} };
+  if (c.body !== undefined) req.body = c.body;
+  if (c.signal) req.signal = c.signal;
+  const res = await http.request(req);
+  if (res.status < 200 || res.status > 299) throw vobizError(res, c.ctx);
+  if (!c.schema) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(res.text);
+  } catch {
+    throw driftError(c.what, 'the answer was not complete JSON');
+  }
+  const parsed = c.schema.safeParse(json);
+  if (!parsed.success) throw driftError(c.what, parsed.error.issues[0]?.path.join('.') || undefined);
+  return parsed.data;
+}
+
+export function joinUrl(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + path;
+}

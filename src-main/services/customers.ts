@@ -1,0 +1,194 @@
+// Customers (partner scope) and their own API tokens. A customer's SIP credentials can only be
+// managed with that customer's token (seed 001), so this service also hands out customer-scope
+// clients: with the vault's token, fetched once from GET /accounts/{id} when Vobiz returns a real
+// one, or entered by the admin through a write-only channel and verified before it is saved.
+// Customer rows carry `auth_token` too: it is stripped here, and never reaches a DTO.
+import type { CustomerDTO, CustomerPageDTO, TokenState } from '../../src-preload/contract';
+import { AppError, isAppError } from '../net/errors';
+import type { ProfileRecord } from '../profiles/store';
+import { VobizAccountClient } from '../providers/vobiz/account';
+import { isRealToken, type AccountBody } from '../providers/vobiz/schemas';
+import type { NewAccount } from '../providers/vobiz/partner';
+import type { Vault } from '../secrets/vault';
+import { entryIds } from '../secrets/vault-access';
+import type { PartnerAccess } from './partner-access';
+
+export class CustomerService {
+  constructor(
+    private readonly access: PartnerAccess,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(profileId: string, page: number, perPage: number, search: string): Promise<CustomerPageDTO> {
+    const { rows, total } = await this.access.run(profileId, (c, signal) => c.listAccounts({ page, perPage, search }, signal));
+    const vault = await this.access.vaults.get();
+    return {
+      profileId,
+      items: rows.map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.auth_id))),
+      total,
+      page,
+      perPage,
+      search,
+      fetchedAt: this.now().toISOString(),
+    };
+  }
+
+  /** Remember the selection and make sure we hold the customer's token if Vobiz will give it. */
+  async select(profileId: string, customerAuthId: string): Promise<CustomerDTO> {
+    const account = await this.access.run(profileId, (c, signal) => c.getAccount(customerAuthId, signal));
+    const vault = await this.access.vaults.get();
+    const id = entryIds.customerToken(profileId, customerAuthId);
+    if (vault.state(id) !== 'stored' && isRealToken(account.auth_token)) await vault.set(id, account.auth_token);
+    await this.access.store.update(profileId, { lastCustomerAuthId: customerAuthId });
+    return toCustomerDTO(account, vault.state(id));
+  }
+
+  /** Write-only: verify the token against the customer's own credential list, then keep it. */
+  async setToken(profileId: string, customerAuthId: string, token: string): Promise<CustomerDTO> {
+    const p = this.access.store.require(profileId);
+    const vault = await this.access.vaults.get();
+    await this.access.track(profileId, (signal) => this.accountClient(p, customerAuthId, token).listCredentials(1, 0, signal));
+    await vault.set(entryIds.customerToken(profileId, customerAuthId), token);
+    const account = await this.access.run(profileId, (c, signal) => c.getAccount(customerAuthId, signal)).catch(() => undefined);
+    return account ? toCustomerDTO(account, 'stored') : bareCustomer(customerAuthId, 'stored');
+  }
+
+  async create(profileId: string, a: NewAccount): Promise<CustomerDTO> {
+    const vault = await this.access.vaults.get();
+    const me = await this.access.run(profileId, (c, signal) => c.me(signal));
+    if (!me.capabilities.canCreateAccounts) {
+      throw new AppError('FORBIDDEN', 'This partner account is not allowed to create customers.', {
+        hint: 'Vobiz has can_create_accounts switched off for it; ask Vobiz to enable it.',
+        retryable: false,
+      });
+    }
+    if (me.maxAccounts !== null && me.accountCount !== null && me.accountCount >= me.maxAccounts) {
+      throw new AppError('FORBIDDEN', `This partner account has reached its limit of ${me.maxAccounts} customers.`, {
+        hint: 'Ask Vobiz to raise max_accounts before creating another customer.',
+        retryable: false,
+      });
+    }
+    let created: AccountBody;
+    try {
+      created = await this.access.run(profileId, (c) => c.createAccount(a));
+    } catch (e) {
+      if (!isUnknownOutcome(e)) throw mapCreateCustomerError(e);
+      throw await this.explainUnknownCreate(profileId, a.email, e as AppError);
+    }
+    const id = entryIds.customerToken(profileId, created.auth_id);
+    // The token is shown once, here: straight into the vault.
+    if (isRealToken(created.auth_token)) await vault.set(id, created.auth_token);
+    await this.access.store.update(profileId, { lastCustomerAuthId: created.auth_id });
+    return toCustomerDTO(created, vault.state(id));
+  }
+
+  /**
+   * A customer-scope client for one customer, with its stored token. Where none is stored, the
+   * partner API is asked once (GET /accounts/{id}). When Vobiz refuses a stored token, a fresh one
+   * from the partner API is tried once, in case it was rotated in the Console.
+   */
+  async withAccountClient<T>(profileId: string, customerAuthId: string, fn: (client: VobizAccountClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const p = this.access.store.require(profileId);
+    const vault = await this.access.vaults.get();
+    const id = entryIds.customerToken(profileId, customerAuthId);
+    let token = vault.state(id) === 'stored' ? vault.get(id) : await this.fetchToken(p, customerAuthId, vault);
+    if (!token) throw noCustomerToken();
+    try {
+      return await this.access.track(profileId, (signal) => fn(this.accountClient(p, customerAuthId, token!), signal));
+    } catch (e) {
+      if (!(isAppError(e) && e.code === 'UNAUTHORIZED')) throw e;
+      const fresh = await this.fetchToken(p, customerAuthId, vault).catch(() => undefined);
+      if (!fresh || fresh === token) {
+        throw new AppError('UNAUTHORIZED', "Vobiz did not accept this customer's stored API token.", {
+          hint: 'It may have been rotated in the Vobiz Console. Enter the current token in the customer panel.',
+          status: e.status ?? 401,
+        });
+      }
+      token = fresh;
+      return this.access.track(profileId, (signal) => fn(this.accountClient(p, customerAuthId, token!), signal));
+    }
+  }
+
+  private async fetchToken(p: ProfileRecord, customerAuthId: string, vault: Vault): Promise<string | undefined> {
+    const account = await this.access.run(p.id, (c, signal) => c.getAccount(customerAuthId, signal));
+    if (!isRealToken(account.auth_token)) return undefined;
+    await vault.set(entryIds.customerToken(p.id, customerAuthId), account.auth_token);
+    return account.auth_token;
+  }
+
+  private accountClient(p: ProfileRecord, customerAuthId: string, token: string): VobizAccountClient {
+    return new VobizAccountClient(this.access.http, p.baseUrl, { scope: 'customer', authId: customerAuthId, token }, p.accountPathCasing, (casing) => {
+      void this.access.store.update(p.id, { accountPathCasing: casing }).catch(() => undefined);
+    });
+  }
+
+  /** A create that failed with no clear answer: look for the email before saying what happened. */
+  private async explainUnknownCreate(profileId: string, email: string, original: AppError): Promise<AppError> {
+    const found = await this.access
+      .run(profileId, (c, signal) => c.listAccounts({ page: 1, perPage: 20, search: email }, signal))
+      .then((r) => r.rows.find((row) => row.email?.toLowerCase() === email.toLowerCase()))
+      .catch(() => 'unknown' as const);
+    if (found === 'unknown') {
+      return new AppError('UPSTREAM', `${original.message} Trunkdesk could not check whether the customer was created.`, {
+        hint: `Search the customer list for ${email} before trying again, so you do not create it twice.`,
+        retryable: false,
+      });
+    }
+    if (found) {
+      return new AppError('UPSTREAM', `${original.message} The customer ${email} was created anyway, but its API token was not returned.`, {
+        hint: 'Select it in the list: Trunkdesk will fetch its token, or ask you for it.',
+        retryable: false,
+      });
+    }
+    return new AppError('UPSTREAM', `${original.message} The customer was not created.`, { hint: 'You can try again.', retryable: true });
+  }
+}
+
+function isUnknownOutcome(e: unknown): boolean {
+  return isAppError(e) && (e.code === 'UPSTREAM' || e.code === 'TIMEOUT') && (e.status === undefined || e.status >= 500);
+}
+
+/** Vobiz answers a taken email or a weak password with 409 or 422: say which field to fix. */
+function mapCreateCustomerError(e: unknown): unknown {
+  if (!isAppError(e)) return e;
+  if (e.code === 'CONFLICT') {
+    return new AppError('CONFLICT', 'A Vobiz account with this email already exists (emails are unique across all of Vobiz).', {
+      hint: 'Use another email address for this customer.',
+      status: e.status ?? 409,
+      field: 'email',
+      retryable: false,
+    });
+  }
+  return e;
+}
+
+function noCustomerToken(): AppError {
+  return new AppError('UNAUTHORIZED', "Trunkdesk does not have this customer's API token, and Vobiz did not return it.", {
+    hint: "Enter the customer's API token (from the Vobiz Console) in the customer panel. A partner token cannot manage a customer's SIP credentials.",
+    retryable: false,
+  });
+}
+
+function tokenState(vault: Vault, profileId: string, customerAuthId: string): TokenState {
+  return vault.state(entryIds.customerToken(profileId, customerAuthId));
+}
+
+function toCustomerDTO(a: AccountBody, state: TokenState): CustomerDTO {
+  // Built field by field: auth_token is deliberately not copied.
+  return {
+    authId: a.auth_id,
+    name: a.name,
+    email: a.email,
+    phone: a.phone,
+    company: a.company,
+    country: a.country,
+    isActive: a.is_active ?? (a.status ? a.status === 'active' : true),
+    cashCredits: a.cash_credits ?? a.balance,
+    createdAt: a.created_at,
+    tokenState: state,
+  };
+}
+
+function bareCustomer(authId: string, state: TokenState): CustomerDTO {
+  return { authId, name: authId, email: null, phone: null, company: null, country: null, isActive: true, cashCredits: null, createdAt: null, tokenState: state };
+}

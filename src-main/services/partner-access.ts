@@ -1,0 +1,71 @@
+// How main reaches a profile's partner API: resolves the profile's credentials (a vault token,
+// or a signed-in session's JWT), tracks the call so switching profiles can cancel it, and drops a
+// session that Vobiz no longer accepts. Profiles, customers and credentials all go through here.
+import { AppError } from '../net/errors';
+import type { HttpClient } from '../net/http';
+import type { ProfileRecord, ProfileStore } from '../profiles/store';
+import { partnerTokenAuth, type PartnerAuth } from '../providers/vobiz/auth';
+import { VobizPartnerClient } from '../providers/vobiz/partner';
+import { entryIds, type VaultAccess } from '../secrets/vault-access';
+import type { SessionStore } from './sessions';
+
+export class PartnerAccess {
+  private readonly inflight = new Map<string, Set<AbortController>>();
+
+  constructor(
+    readonly store: ProfileStore,
+    readonly vaults: VaultAccess,
+    readonly sessions: SessionStore,
+    readonly http: HttpClient,
+  ) {}
+
+  async auth(p: ProfileRecord): Promise<PartnerAuth> {
+    if (p.authMode === 'session') {
+      const accessToken = this.sessions.token(p.id);
+      if (!accessToken) {
+        throw new AppError('UNAUTHORIZED', `You are signed out of “${p.displayName}”.`, {
+          hint: 'Sign in again with your email and password.',
+          retryable: false,
+        });
+      }
+      return { scope: 'partner', kind: 'jwt', accessToken };
+    }
+    const vault = await this.vaults.get();
+    return partnerTokenAuth(p.authId, vault.get(entryIds.partnerToken(p.id)));
+  }
+
+  /** Run a partner API call for a profile: cancellable by a profile switch, session-aware. */
+  async run<T>(profileId: string, fn: (client: VobizPartnerClient, signal: AbortSignal, profile: ProfileRecord) => Promise<T>): Promise<T> {
+    const p = this.store.require(profileId);
+    const auth = await this.auth(p);
+    return this.track(profileId, async (signal) => {
+      try {
+        return await fn(new VobizPartnerClient(this.http, p.baseUrl, auth), signal, p);
+      } catch (e) {
+        // A session Vobiz refuses is over: forget it and have the renderer ask to sign in again.
+        if (p.authMode === 'session' && e instanceof AppError && e.code === 'UNAUTHORIZED') this.sessions.drop(p.id, true);
+        throw e;
+      }
+    });
+  }
+
+  /** Track any provider call made on behalf of a profile, so switching away cancels it. */
+  async track<T>(profileId: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const c = new AbortController();
+    const set = this.inflight.get(profileId) ?? new Set();
+    set.add(c);
+    this.inflight.set(profileId, set);
+    try {
+      return await fn(c.signal);
+    } catch (e) {
+      if (c.signal.aborted) throw new AppError('TIMEOUT', 'Cancelled because you switched profiles.', { retryable: true });
+      throw e;
+    } finally {
+      set.delete(c);
+    }
+  }
+
+  abortAllExcept(profileId: string | null): void {
+    for (const [pid, set] of this.inflight) if (pid !== profileId) for (const c of set) c.abort();
+  }
+}
