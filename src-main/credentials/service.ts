@@ -18,6 +18,7 @@ const PAGE = 100;
 /** A bound on "every page": 200 × 100 credentials. */
 const MAX_PAGES = 200;
 const LIST_CACHE_MS = 30_000;
+const PAGE_CONCURRENCY = 4;
 
 export interface CustomerRef {
   profileId: string;
@@ -159,12 +160,17 @@ export class CredentialService {
     const cached = this.lists.get(key);
     if (!fresh && cached && Date.now() - cached.at < LIST_CACHE_MS) return cached;
     const items = await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, async (c, signal) => {
+      // The first page says how many there are; the rest are fetched a few at a time (bounded,
+      // so a large account neither floods Vobiz nor waits for one page after another).
+      const first = await c.listCredentials(PAGE, 0, signal);
+      const pages = Math.min(MAX_PAGES, Math.ceil(first.total / PAGE));
+      const rest = await mapBounded(
+        Array.from({ length: Math.max(0, pages - 1) }, (_, i) => (i + 1) * PAGE),
+        PAGE_CONCURRENCY,
+        (offset) => c.listCredentials(PAGE, offset, signal),
+      );
       const seen = new Map<string, CredentialDTO>();
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const { items: got, total } = await c.listCredentials(PAGE, page * PAGE, signal);
-        for (const item of got) seen.set(String(item.id), toDTO(item));
-        if (got.length < PAGE || (page + 1) * PAGE >= total) break;
-      }
+      for (const page of [first, ...rest]) for (const item of page.items) seen.set(item.id, toDTO(item));
       return [...seen.values()];
     });
     const entry = { at: Date.now(), items };
@@ -195,6 +201,20 @@ export class CredentialService {
   private label(ref: CustomerRef, id: string): string {
     return this.knownUsername(ref, id) ?? id;
   }
+}
+
+/** Map with at most `limit` calls in flight, results in input order. */
+async function mapBounded<T, R>(inputs: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(inputs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const i = next++;
+      out[i] = await fn(inputs[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+  return out;
 }
 
 const keyOf = (ref: CustomerRef) => `${ref.profileId}|${ref.customerAuthId}`;
