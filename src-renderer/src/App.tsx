@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { onEvent } from './bridge';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
+import { useCredentials } from './store/credentials';
 import { useProfiles } from './store/profiles';
 import { useUi } from './store/ui';
 import { AppShell } from './views/AppShell';
@@ -18,13 +19,27 @@ export function App() {
   useEffect(() => {
     void load();
     return onEvent((event) => {
-      if (event.type === 'profiles-changed') void load();
+      switch (event.type) {
+        case 'profiles-changed':
+          void load();
+          break;
+        case 'session-expired': {
+          // Name it as the admin knows it now, before the re-list.
+          const profile = useProfiles.getState().profiles.find((p) => p.id === event.profileId);
+          useUi.getState().setSessionEnded({ profileId: event.profileId, name: profile?.displayName ?? 'this profile' });
+          void load();
+          break;
+        }
+        case 'credentials-changed':
+          useCredentials.getState().changed(event.profileId, event.customerAuthId);
+          break;
+      }
     });
   }, [load]);
 
-  // A different active profile starts on its partner view.
+  // A different active profile opens on its tabs (on the tab last used).
   useEffect(() => {
-    useUi.getState().showPartner();
+    useUi.getState().showMain();
   }, [activeId]);
 
   if (!loaded) {

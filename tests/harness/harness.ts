@@ -3,7 +3,7 @@
 // preload's require('electron') gets a stand-in whose ipcRenderer.invoke crosses to Node through
 // Playwright's exposeBinding, where the real dispatcher checks the sender (the calling frame's
 // real URL and whether it is our page) before any handler runs.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
@@ -158,6 +158,8 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
       await server.close();
       for (const s of foreign) await s.close();
       await services.close();
+      // A data directory the harness made is its own to remove; one a caller passed is theirs.
+      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

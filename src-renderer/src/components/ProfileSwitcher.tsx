@@ -1,3 +1,4 @@
+import { canCallVobiz, isSessionProfile } from '../lib/profile';
 import { useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
 
@@ -8,7 +9,7 @@ export function ProfileSwitcher() {
   const switchTo = useProfiles((s) => s.switchTo);
   const view = useUi((s) => s.view);
   const openAdd = useUi((s) => s.openAdd);
-  const showPartner = useUi((s) => s.showPartner);
+  const showMain = useUi((s) => s.showMain);
 
   return (
     <nav className="switcher" aria-label="Profiles" data-testid="profile-switcher">
@@ -16,7 +17,8 @@ export function ProfileSwitcher() {
       <ul className="switcher-list">
         {profiles.map((p) => {
           const active = p.id === activeId;
-          const tokenTrouble = p.tokenState !== 'stored';
+          const session = isSessionProfile(p);
+          const trouble = !canCallVobiz(p);
           return (
             <li key={p.id}>
               <button
@@ -25,19 +27,25 @@ export function ProfileSwitcher() {
                 aria-current={active ? 'true' : undefined}
                 data-profile-id={p.id}
                 onClick={() => {
-                  if (active) showPartner();
+                  if (active) showMain();
                   else void switchTo(p.id);
                 }}
               >
                 <span className="switcher-name">{p.displayName}</span>
                 <span className="switcher-sub">
-                  {p.authId}
-                  {tokenTrouble && (
-                    <span className="switcher-warn" title="The API token could not be read">
-                      {' '}
-                      · token unavailable
-                    </span>
-                  )}
+                  {session ? (p.session?.email ?? p.authId) : p.authId}
+                  {trouble &&
+                    (session ? (
+                      <span className="switcher-warn" title="Sign in again to use this profile">
+                        {' '}
+                        · signed out
+                      </span>
+                    ) : (
+                      <span className="switcher-warn" title="The API token could not be read">
+                        {' '}
+                        · token unavailable
+                      </span>
+                    ))}
                 </span>
               </button>
             </li>

@@ -36,3 +36,17 @@ export function formatDate(iso: string, locale?: string): string {
 export function formatCount(n: number, locale?: string): string {
   return new Intl.NumberFormat(locale).format(n);
 }
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** "2026-04-22T08:51:07Z" -> "2026-04-22 08:51" in local time: compact and sortable by eye. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** "1 credential" / "3 credentials". */
+export function plural(n: number, one: string, many: string, locale?: string): string {
+  return `${formatCount(n, locale)} ${n === 1 ? one : many}`;
+}

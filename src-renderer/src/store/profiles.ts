@@ -2,7 +2,14 @@
 // them. Every answer carries a sequence number; an answer older than one already applied is
 // dropped, so a slow listProfiles can never undo a newer switch, add, rename or removal.
 import { create } from 'zustand';
-import type { AddProfileInput, ErrorDTO, ProfileDTO, ProfileListDTO, Result } from '../../../src-preload/contract';
+import type {
+  AddProfileInput,
+  AddSessionProfileInput,
+  ErrorDTO,
+  ProfileDTO,
+  ProfileListDTO,
+  Result,
+} from '../../../src-preload/contract';
 import { call } from '../bridge';
 
 export type StoreProblem = NonNullable<ProfileListDTO['problem']>;
@@ -20,6 +27,10 @@ export type ProfilesState = {
 
   load(): Promise<void>;
   add(input: AddProfileInput): Promise<Result<ProfileListDTO>>;
+  /** Email + password sign-in: the password is sent once and not kept anywhere. */
+  addSession(input: AddSessionProfileInput): Promise<Result<ProfileListDTO>>;
+  signIn(id: string, password: string): Promise<Result<ProfileListDTO>>;
+  signOut(id: string): Promise<Result<ProfileListDTO>>;
   switchTo(id: string): Promise<void>;
   rename(id: string, displayName: string): Promise<Result<ProfileListDTO>>;
   rotateToken(id: string, token: string): Promise<Result<ProfileListDTO>>;
@@ -53,6 +64,14 @@ export const useProfiles = create<ProfilesState>()((set, get) => {
     return result;
   }
 
+  /** The new profile should be the active one; if main left another active, switch to it. */
+  async function activateAdded(before: Set<string>, result: Result<ProfileListDTO>): Promise<Result<ProfileListDTO>> {
+    if (!result.ok) return result;
+    const added = result.value.profiles.find((p) => !before.has(p.id));
+    if (added && result.value.activeId !== added.id) await get().switchTo(added.id);
+    return result;
+  }
+
   return {
     profiles: [],
     activeId: null,
@@ -74,12 +93,20 @@ export const useProfiles = create<ProfilesState>()((set, get) => {
 
     async add(input) {
       const before = new Set(get().profiles.map((p) => p.id));
-      const result = applyWrite(await call('addProfile', input));
-      if (!result.ok) return result;
-      // The new profile should be the active one; if main left another active, switch to it.
-      const added = result.value.profiles.find((p) => !before.has(p.id));
-      if (added && result.value.activeId !== added.id) await get().switchTo(added.id);
-      return result;
+      return activateAdded(before, applyWrite(await call('addProfile', input)));
+    },
+
+    async addSession(input) {
+      const before = new Set(get().profiles.map((p) => p.id));
+      return activateAdded(before, applyWrite(await call('addSessionProfile', input)));
+    },
+
+    async signIn(id, password) {
+      return applyWrite(await call('signIn', { id, password }));
+    },
+
+    async signOut(id) {
+      return applyWrite(await call('signOut', { id }));
     },
 
     async switchTo(id) {

@@ -1,26 +1,42 @@
-// UI slice: which panel the main area shows, and a short confirmation to announce.
+// UI slice: which panel the main area shows, which tab of the profile is open, and short
+// confirmations to announce.
 import { create } from 'zustand';
 
-export type MainView = 'partner' | 'add' | 'settings';
+export type MainView = 'main' | 'add' | 'settings';
+export type MainTab = 'partner' | 'customers';
 
 type UiState = {
   view: MainView;
+  /** The profile's open tab; remembered across profile switches and settings visits. */
+  tab: MainTab;
   /** Which settings control should take focus when the settings panel opens. */
   settingsFocus: 'rotate' | null;
-  /** A one-line confirmation shown above the partner view (e.g. after a token was replaced). */
+  /** A one-line confirmation shown above the profile's tabs (e.g. after a token was replaced). */
   notice: string | null;
+  /** A session that main ended (expiry): shown whatever the view, until dismissed or signed in again. */
+  sessionEnded: { profileId: string; name: string } | null;
   openAdd(): void;
   openSettings(focus?: 'rotate'): void;
+  /** Back to the profile's tabs, on the tab last open. */
+  showMain(notice?: string): void;
+  /** Back to the profile's tabs, on the Partner tab. */
   showPartner(notice?: string): void;
+  setTab(tab: MainTab): void;
   clearNotice(): void;
+  setSessionEnded(ended: { profileId: string; name: string } | null): void;
 };
 
 export const useUi = create<UiState>()((set) => ({
-  view: 'partner',
+  view: 'main',
+  tab: 'partner',
   settingsFocus: null,
   notice: null,
+  sessionEnded: null,
   openAdd: () => set({ view: 'add', settingsFocus: null, notice: null }),
   openSettings: (focus) => set({ view: 'settings', settingsFocus: focus ?? null, notice: null }),
-  showPartner: (notice) => set({ view: 'partner', settingsFocus: null, notice: notice ?? null }),
+  showMain: (notice) => set({ view: 'main', settingsFocus: null, notice: notice ?? null }),
+  showPartner: (notice) => set({ view: 'main', tab: 'partner', settingsFocus: null, notice: notice ?? null }),
+  setTab: (tab) => set({ tab }),
   clearNotice: () => set({ notice: null }),
+  setSessionEnded: (sessionEnded) => set({ sessionEnded }),
 }));

@@ -1,12 +1,15 @@
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { StoreProblemBanner } from '../components/StoreProblemBanner';
+import { isSessionProfile, isSignedIn } from '../lib/profile';
 import { selectActiveProfile, useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
 import { AddProfileForm } from './AddProfileForm';
 import { MainHeader } from './MainHeader';
-import { PartnerView } from './PartnerView';
+import { MainTabs } from './MainTabs';
 import { ProfileSettings } from './ProfileSettings';
+import { SessionEndedNotice } from './SessionEndedNotice';
+import { SignInPanel } from './SignInPanel';
 
 /** Sidebar of profiles on the left; the active profile (or the add form) on the right. */
 export function AppShell() {
@@ -16,7 +19,7 @@ export function AppShell() {
   const clearError = useProfiles((s) => s.clearError);
   const view = useUi((s) => s.view);
   const notice = useUi((s) => s.notice);
-  const showPartner = useUi((s) => s.showPartner);
+  const showMain = useUi((s) => s.showMain);
   const clearNotice = useUi((s) => s.clearNotice);
 
   return (
@@ -28,6 +31,7 @@ export function AppShell() {
       <div className="content">
         <main className="main">
           <StoreProblemBanner />
+          <SessionEndedNotice />
           {listError && (
             <ErrorNotice
               error={listError}
@@ -45,13 +49,13 @@ export function AppShell() {
           )}
 
           {view === 'add' ? (
-            <AddProfileForm autoFocus onCancel={() => showPartner()} />
+            <AddProfileForm autoFocus onCancel={() => showMain()} />
           ) : active ? (
             <>
               <MainHeader profile={active} />
               {/* Always mounted, so screen readers announce the notice when it appears. */}
               <div aria-live="polite" className="live-region">
-                {notice && view === 'partner' && (
+                {notice && view === 'main' && (
                   <div className="notice notice-success" data-testid="notice">
                     <p className="notice-title">{notice}</p>
                     <button type="button" className="btn btn-quiet" onClick={clearNotice}>
@@ -60,7 +64,13 @@ export function AppShell() {
                   </div>
                 )}
               </div>
-              {view === 'settings' ? <ProfileSettings profile={active} /> : <PartnerView profile={active} />}
+              {view === 'settings' ? (
+                <ProfileSettings profile={active} />
+              ) : isSessionProfile(active) && !isSignedIn(active) ? (
+                <SignInPanel key={active.id} profile={active} />
+              ) : (
+                <MainTabs profile={active} />
+              )}
             </>
           ) : (
             <div className="empty" data-testid="no-active-profile">

@@ -1,12 +1,15 @@
 import type { ProfileDTO } from '../../../src-preload/contract';
+import { formatClock } from '../lib/format';
+import { isSessionProfile } from '../lib/profile';
 import { useUi } from '../store/ui';
 
-/** The strip above the active profile's content: which profile this is, and its settings. */
+/** The strip above the active profile's content: which profile this is, its session, and its settings. */
 export function MainHeader({ profile }: { profile: ProfileDTO }) {
   const view = useUi((s) => s.view);
   const openSettings = useUi((s) => s.openSettings);
-  const showPartner = useUi((s) => s.showPartner);
+  const showMain = useUi((s) => s.showMain);
   const open = view === 'settings';
+  const until = profile.session?.signedInUntil ?? null;
   return (
     <header className="main-header">
       <div className="main-header-text">
@@ -15,15 +18,28 @@ export function MainHeader({ profile }: { profile: ProfileDTO }) {
           {profile.displayName}
         </p>
       </div>
-      <button
-        type="button"
-        className="btn"
-        aria-expanded={open}
-        aria-controls={open ? 'settings-title' : undefined}
-        onClick={() => (open ? showPartner() : openSettings())}
-      >
-        Profile settings
-      </button>
+      <div className="main-header-side">
+        {isSessionProfile(profile) && (
+          <p className="session-status" data-testid="session-status" data-signed-in={String(!!until)}>
+            {until ? (
+              <time dateTime={until} title={until}>
+                Signed in until {formatClock(until)}
+              </time>
+            ) : (
+              'Signed out'
+            )}
+          </p>
+        )}
+        <button
+          type="button"
+          className="btn"
+          aria-expanded={open}
+          aria-controls={open ? 'settings-title' : undefined}
+          onClick={() => (open ? showMain() : openSettings())}
+        >
+          Profile settings
+        </button>
+      </div>
     </header>
   );
 }

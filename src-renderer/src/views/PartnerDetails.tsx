@@ -1,20 +1,9 @@
-import type { ReactNode } from 'react';
 import type { PartnerDTO } from '../../../src-preload/contract';
 import { Badge } from '../components/Badge';
 import { CapabilityList } from '../components/CapabilityList';
+import { DetailField as Field, orNone } from '../components/DetailField';
 import { UsageMeter } from '../components/UsageMeter';
 import { formatBalance } from '../lib/format';
-
-function Field({ name, label, children }: { name: string; label: string; children: ReactNode }) {
-  return (
-    <div className="detail" data-field={name}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-const orNone = (v: string | null): ReactNode => (v && v.trim() !== '' ? v : <span className="muted">Not provided</span>);
 
 /** The partner account behind the active profile, as Vobiz reported it at fetchedAt. */
 export function PartnerDetails({ partner }: { partner: PartnerDTO }) {

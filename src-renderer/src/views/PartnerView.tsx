@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { canCallVobiz, isSessionProfile } from '../lib/profile';
 import { FetchedAt } from '../components/FetchedAt';
 import { selectPartnerEntry, usePartner } from '../store/partner';
 import { useUi } from '../store/ui';
@@ -15,7 +16,7 @@ export function PartnerView({ profile }: { profile: ProfileDTO }) {
   const entry = usePartner(selectPartnerEntry(profile.id));
   const fetchPartner = usePartner((s) => s.fetch);
   const openSettings = useUi((s) => s.openSettings);
-  const tokenUsable = profile.tokenState === 'stored';
+  const tokenUsable = canCallVobiz(profile);
 
   useEffect(() => {
     if (tokenUsable) void fetchPartner(profile.id);
@@ -66,7 +67,7 @@ export function PartnerView({ profile }: { profile: ProfileDTO }) {
               testId="partner-error"
               onRetry={() => void fetchPartner(profile.id)}
               actions={
-                error.code === 'UNAUTHORIZED' ? (
+                error.code === 'UNAUTHORIZED' && !isSessionProfile(profile) ? (
                   <button type="button" className="btn btn-primary" onClick={replaceToken}>
                     Replace token
                   </button>

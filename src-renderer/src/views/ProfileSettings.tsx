@@ -1,9 +1,11 @@
 import type { ProfileDTO } from '../../../src-preload/contract';
-import { formatDate } from '../lib/format';
+import { formatClock, formatDate } from '../lib/format';
+import { isSessionProfile } from '../lib/profile';
 import { useUi } from '../store/ui';
 import { RemoveProfile } from './RemoveProfile';
 import { RenameProfileForm } from './RenameProfileForm';
 import { ReplaceTokenForm } from './ReplaceTokenForm';
+import { SessionSettings } from './SessionSettings';
 
 const TOKEN_STATE: Record<ProfileDTO['tokenState'], string> = {
   stored: 'Stored encrypted on this computer',
@@ -11,10 +13,12 @@ const TOKEN_STATE: Record<ProfileDTO['tokenState'], string> = {
   unreadable: 'Could not be read from the OS keychain: paste it again below',
 };
 
-/** Settings for the active profile: rename, rotate the token, remove. */
+/** Settings for the active profile: rename, rotate the token (or sign out of a session), remove. */
 export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
   const settingsFocus = useUi((s) => s.settingsFocus);
-  const showPartner = useUi((s) => s.showPartner);
+  const showMain = useUi((s) => s.showMain);
+  const session = isSessionProfile(profile);
+  const until = profile.session?.signedInUntil ?? null;
 
   return (
     <section className="card settings" data-testid="profile-settings" aria-labelledby="settings-title">
@@ -22,7 +26,7 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
         <h2 id="settings-title" className="card-title">
           Profile settings
         </h2>
-        <button type="button" className="btn btn-quiet" onClick={() => showPartner()}>
+        <button type="button" className="btn btn-quiet" onClick={() => showMain()}>
           Close settings
         </button>
       </div>
@@ -48,14 +52,31 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
           <dt>Added</dt>
           <dd>{formatDate(profile.createdAt)}</dd>
         </div>
-        <div className="detail" data-field="tokenState">
-          <dt>API token</dt>
-          <dd>{TOKEN_STATE[profile.tokenState]}</dd>
-        </div>
+        {session ? (
+          <>
+            <div className="detail" data-field="sessionEmail">
+              <dt>Sign-in email</dt>
+              <dd>{profile.session?.email ?? <span className="muted">Not known</span>}</dd>
+            </div>
+            <div className="detail" data-field="session">
+              <dt>Session</dt>
+              <dd>{until ? `Signed in until ${formatClock(until)}` : 'Signed out'}</dd>
+            </div>
+          </>
+        ) : (
+          <div className="detail" data-field="tokenState">
+            <dt>API token</dt>
+            <dd>{TOKEN_STATE[profile.tokenState]}</dd>
+          </div>
+        )}
       </dl>
 
       <RenameProfileForm key={`rename-${profile.id}`} profile={profile} />
-      <ReplaceTokenForm key={`rotate-${profile.id}`} profile={profile} autoFocus={settingsFocus === 'rotate'} />
+      {session ? (
+        <SessionSettings key={`session-${profile.id}`} profile={profile} />
+      ) : (
+        <ReplaceTokenForm key={`rotate-${profile.id}`} profile={profile} autoFocus={settingsFocus === 'rotate'} />
+      )}
       <RemoveProfile key={`remove-${profile.id}`} profile={profile} />
     </section>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ErrorDTO, ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useCredentials } from '../store/credentials';
+import { useCustomers } from '../store/customers';
 import { usePartner } from '../store/partner';
 import { useProfiles } from '../store/profiles';
 
@@ -27,6 +29,8 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
     const result = await remove(profile.id);
     if (result.ok) {
       forget(profile.id);
+      useCustomers.getState().forget(profile.id);
+      useCredentials.getState().forgetProfile(profile.id);
       return; // this panel goes away with the profile
     }
     setBusy(false);
@@ -39,7 +43,9 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
       {!confirming ? (
         <>
           <p className="settings-help">
-            Removes this profile and deletes its stored token from this computer. Nothing changes at Vobiz.
+            {profile.authMode === 'session'
+              ? 'Removes this profile from Trunkdesk and ends its session. Nothing changes at Vobiz.'
+              : 'Removes this profile and deletes its stored token from this computer. Nothing changes at Vobiz.'}
           </p>
           <div className="form-actions">
             <button ref={startRef} type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>
@@ -50,7 +56,8 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
       ) : (
         <div className="confirm" role="group" aria-labelledby="remove-confirm-text" data-testid="remove-confirm">
           <p id="remove-confirm-text" className="confirm-text">
-            Remove {profile.displayName}? Its stored token is deleted from this computer.
+            Remove {profile.displayName}?{' '}
+            {profile.authMode === 'session' ? 'Its session ends.' : 'Its stored token is deleted from this computer.'}
           </p>
           {failure && <ErrorNotice error={failure} testId="remove-error" onRetry={() => void onRemove()} />}
           <div className="form-actions">

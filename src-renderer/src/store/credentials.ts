@@ -1,0 +1,164 @@
+// Credentials slice: per profile id + customer auth id, the list query (page, sort, filter), the
+// page main last returned for it, and which rows are checked. Fetches are numbered per key; an
+// answer lands only if it is the latest for its key and that customer is still the one on screen
+// (active profile, selected customer). Checked rows are reset whenever the query changes.
+import { create } from 'zustand';
+import type {
+  ChannelInput,
+  ChannelOutput,
+  CredentialFilter,
+  CredentialPageDTO,
+  CredentialSort,
+  ErrorDTO,
+  PasswordInput,
+  Result,
+} from '../../../src-preload/contract';
+import { call } from '../bridge';
+import { shownCustomerId } from './customers';
+
+export type CredentialQuery = {
+  limit: number;
+  offset: number;
+  sort: CredentialSort | null;
+  filter: CredentialFilter;
+};
+
+export type CredentialsEntry = {
+  query: CredentialQuery;
+  page: CredentialPageDTO | null;
+  loading: boolean;
+  error: ErrorDTO | null;
+  /** Ids of the checked rows (only ever rows of the current page). */
+  checked: string[];
+};
+
+type CredentialsState = {
+  byKey: Record<string, CredentialsEntry>;
+  /** Fetch the page for the entry's query, after applying `change` (which resets the checked rows). */
+  load(profileId: string, customerAuthId: string, change?: Partial<CredentialQuery>): Promise<void>;
+  /** Main says this customer's credentials changed: refresh if they are on screen. */
+  changed(profileId: string, customerAuthId: string): void;
+  setChecked(profileId: string, customerAuthId: string, ids: string[]): void;
+  forgetProfile(profileId: string): void;
+};
+
+export const keyOf = (profileId: string, customerAuthId: string): string => `${profileId}|${customerAuthId}`;
+
+const DEFAULT_QUERY: CredentialQuery = { limit: 20, offset: 0, sort: null, filter: {} };
+const EMPTY: CredentialsEntry = { query: DEFAULT_QUERY, page: null, loading: false, error: null, checked: [] };
+
+const latest = new Map<string, number>();
+let counter = 0;
+
+const isShown = (profileId: string, customerAuthId: string): boolean => shownCustomerId(profileId) === customerAuthId;
+
+const MISMATCH: ErrorDTO = {
+  code: 'INTERNAL',
+  message: 'Trunkdesk received credentials for a different customer.',
+  hint: 'Refresh to load this customer again.',
+  retryable: true,
+};
+
+/** The filter without empty fields, or undefined when nothing filters. */
+export function activeFilter(filter: CredentialFilter): CredentialFilter | undefined {
+  const out: CredentialFilter = {};
+  if (filter.username?.trim()) out.username = filter.username.trim();
+  if (filter.enabled !== undefined) out.enabled = filter.enabled;
+  for (const k of ['createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const) if (filter[k]) out[k] = filter[k];
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+export const useCredentials = create<CredentialsState>()((set, get) => {
+  function patch(key: string, change: Partial<CredentialsEntry> | ((e: CredentialsEntry) => Partial<CredentialsEntry>)) {
+    set((s) => {
+      const current = s.byKey[key] ?? EMPTY;
+      const next = typeof change === 'function' ? change(current) : change;
+      return { byKey: { ...s.byKey, [key]: { ...current, ...next } } };
+    });
+  }
+
+  return {
+    byKey: {},
+
+    async load(profileId, customerAuthId, change) {
+      const key = keyOf(profileId, customerAuthId);
+      const before = get().byKey[key] ?? EMPTY;
+      const query = { ...before.query, ...change };
+      const seq = ++counter;
+      latest.set(key, seq);
+      patch(key, { query, loading: true, error: null, ...(change ? { checked: [] } : {}) });
+
+      const filter = activeFilter(query.filter);
+      const result = await call('listCredentials', {
+        profileId,
+        customerAuthId,
+        limit: query.limit,
+        offset: query.offset,
+        ...(query.sort ? { sort: query.sort } : {}),
+        ...(filter ? { filter } : {}),
+      });
+
+      if (latest.get(key) !== seq) return; // a newer fetch for this customer owns the entry
+      if (!isShown(profileId, customerAuthId)) {
+        patch(key, { loading: false });
+        return;
+      }
+      if (!result.ok) {
+        patch(key, { loading: false, error: result.error });
+      } else if (result.value.profileId !== profileId || result.value.customerAuthId !== customerAuthId) {
+        patch(key, { loading: false, error: MISMATCH });
+      } else {
+        const ids = new Set(result.value.items.map((c) => c.id));
+        // A refresh of the same query keeps the checks on rows that are still there.
+        patch(key, (e) => ({ loading: false, error: null, page: result.value, checked: e.checked.filter((id) => ids.has(id)) }));
+      }
+    },
+
+    changed(profileId, customerAuthId) {
+      const key = keyOf(profileId, customerAuthId);
+      if (get().byKey[key] && isShown(profileId, customerAuthId)) void get().load(profileId, customerAuthId);
+    },
+
+    setChecked(profileId, customerAuthId, ids) {
+      patch(keyOf(profileId, customerAuthId), { checked: ids });
+    },
+
+    forgetProfile(profileId) {
+      set((s) => ({
+        byKey: Object.fromEntries(Object.entries(s.byKey).filter(([k]) => !k.startsWith(`${profileId}|`))),
+      }));
+      for (const k of latest.keys()) if (k.startsWith(`${profileId}|`)) latest.delete(k);
+    },
+  };
+});
+
+export function selectCredentialsEntry(profileId: string, customerAuthId: string) {
+  return (s: CredentialsState): CredentialsEntry => s.byKey[keyOf(profileId, customerAuthId)] ?? EMPTY;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes. Each returns main's Result as is; the view that asked decides what to show, and it is
+// keyed by profile + customer, so an answer for a customer no longer shown has nowhere to land.
+
+type Scope = { profileId: string; customerAuthId: string };
+
+export const credentialWrites = {
+  generatePassword: (): Promise<Result<ChannelOutput<'generatePassword'>>> => call('generatePassword', {}),
+  revealPassword: (secretId: string) => call('revealPassword', { secretId }),
+  copyPassword: (secretId: string) => call('copyPassword', { secretId }),
+  create: (scope: Scope, username: string, password: PasswordInput) =>
+    call('createCredential', { ...scope, username, password }),
+  update: (scope: Scope, credentialId: string, change: Pick<ChannelInput<'updateCredential'>, 'enabled' | 'password'>) =>
+    call('updateCredential', { ...scope, credentialId, ...change }),
+  remove: (scope: Scope, credentialId: string) => call('deleteCredential', { ...scope, credentialId }),
+  bulk: (scope: Scope, action: 'enable' | 'disable' | 'delete', ids: string[]) =>
+    call('bulkCredentials', { ...scope, action, ids }),
+  exportCsv: (scope: Scope, query: CredentialQuery) => {
+    const filter = activeFilter(query.filter);
+    return call('exportCredentials', {
+      ...scope,
+      ...(query.sort ? { sort: query.sort } : {}),
+      ...(filter ? { filter } : {}),
+    });
+  },
+};

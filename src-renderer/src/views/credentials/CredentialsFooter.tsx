@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import type { CredentialPageDTO } from '../../../../src-preload/contract';
+import { TextField } from '../../components/TextField';
+import { formatCount } from '../../lib/format';
+
+type Props = {
+  page: CredentialPageDTO;
+  loading: boolean;
+  onOffset(offset: number): void;
+};
+
+/** "Showing A–B of N", Previous / Next, and a jump to any page. */
+export function CredentialsFooter({ page, loading, onOffset }: Props) {
+  const [jump, setJump] = useState('');
+  const [jumpError, setJumpError] = useState<string | undefined>();
+  const limit = Math.max(1, page.limit);
+  const pages = Math.max(1, Math.ceil(page.total / limit));
+  const current = Math.min(pages, Math.floor(page.offset / limit) + 1);
+  const from = page.items.length > 0 ? page.offset + 1 : 0;
+  const to = page.offset + page.items.length;
+
+  function onJump(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const n = Number(jump);
+    if (!Number.isInteger(n) || n < 1 || n > pages) {
+      setJumpError(`Enter a page from 1 to ${pages}.`);
+      return;
+    }
+    setJumpError(undefined);
+    setJump('');
+    onOffset((n - 1) * limit);
+  }
+
+  return (
+    <div className="cred-footer">
+      <p className="muted" data-testid="credentials-range">
+        Showing {formatCount(from)}–{formatCount(to)} of {formatCount(page.total)}
+      </p>
+      <nav className="pager" aria-label="Credential pages">
+        <button type="button" className="btn" onClick={() => onOffset(Math.max(0, page.offset - limit))} disabled={current <= 1 || loading}>
+          Previous
+        </button>
+        <span className="pager-text" data-testid="credentials-page">
+          Page {current} of {pages}
+        </span>
+        <button type="button" className="btn" onClick={() => onOffset(page.offset + limit)} disabled={current >= pages || loading}>
+          Next
+        </button>
+      </nav>
+      <form className="jump" onSubmit={onJump} noValidate>
+        <TextField
+          label="Go to page"
+          type="number"
+          name="goToPage"
+          inputMode="numeric"
+          min={1}
+          max={pages}
+          value={jump}
+          onChange={(e) => {
+            setJump(e.target.value);
+            setJumpError(undefined);
+          }}
+          error={jumpError}
+          className="field-narrow"
+        />
+        <button type="submit" className="btn" disabled={loading}>
+          Go
+        </button>
+      </form>
+    </div>
+  );
+}

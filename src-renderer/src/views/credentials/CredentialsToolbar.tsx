@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { CREDENTIAL_PAGE_SIZES, type CredentialFilter } from '../../../../src-preload/contract';
+import { SelectField } from '../../components/SelectField';
+import { TextField, verbatimInput } from '../../components/TextField';
+import { useDebouncedEffect } from '../../lib/useDebounced';
+import type { CredentialQuery } from '../../store/credentials';
+
+type Props = {
+  query: CredentialQuery;
+  /** A new filter or page size (the view goes back to the first page). */
+  onChange(change: Partial<CredentialQuery>): void;
+  onRefresh(): void;
+  onExport(): void;
+  onNew(): void;
+  loading: boolean;
+  exporting: boolean;
+  creating: boolean;
+};
+
+const STATUS_OPTIONS = [
+  { value: 'all', label: 'All' },
+  { value: 'enabled', label: 'Enabled' },
+  { value: 'disabled', label: 'Disabled' },
+] as const;
+
+const SIZE_OPTIONS = CREDENTIAL_PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }));
+
+/** Filters, page size and the list's actions. */
+export function CredentialsToolbar({ query, onChange, onRefresh, onExport, onNew, loading, exporting, creating }: Props) {
+  const { filter } = query;
+  const [username, setUsername] = useState(filter.username ?? '');
+
+  const setFilter = (patch: Partial<CredentialFilter>) => {
+    const next: CredentialFilter = { ...filter, ...patch };
+    for (const k of Object.keys(next) as (keyof CredentialFilter)[]) if (next[k] === undefined || next[k] === '') delete next[k];
+    onChange({ filter: next });
+  };
+
+  // The username filter applies once typing pauses; the others at once.
+  useDebouncedEffect(username, 300, (value) => setFilter({ username: value.trim() || undefined }));
+
+  const status = filter.enabled === undefined ? 'all' : filter.enabled ? 'enabled' : 'disabled';
+  const date = (key: 'createdFrom' | 'createdTo' | 'updatedFrom' | 'updatedTo', label: string) => (
+    <TextField
+      label={label}
+      type="date"
+      name={key}
+      value={filter[key] ?? ''}
+      onChange={(e) => setFilter({ [key]: e.target.value || undefined })}
+      className="field-date"
+    />
+  );
+  const moreActive = !!(filter.updatedFrom || filter.updatedTo);
+
+  return (
+    <div className="cred-toolbar" data-testid="credentials-toolbar">
+      <div className="cred-filters" role="group" aria-label="Filters">
+        <TextField
+          label="Filter by username"
+          type="search"
+          name="usernameFilter"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          {...verbatimInput}
+          maxLength={64}
+          className="field-grow"
+        />
+        <SelectField
+          label="Status"
+          name="status"
+          options={STATUS_OPTIONS}
+          value={status}
+          onChange={(e) =>
+            setFilter({ enabled: e.target.value === 'all' ? undefined : e.target.value === 'enabled' })
+          }
+        />
+        {date('createdFrom', 'Created from')}
+        {date('createdTo', 'Created to')}
+      </div>
+      <details className="more-filters" open={moreActive || undefined}>
+        <summary>More filters</summary>
+        <div className="cred-filters">
+          {date('updatedFrom', 'Updated from')}
+          {date('updatedTo', 'Updated to')}
+        </div>
+      </details>
+      <div className="cred-actions">
+        <SelectField
+          label="Per page"
+          name="perPage"
+          options={SIZE_OPTIONS}
+          value={String(query.limit)}
+          onChange={(e) => onChange({ limit: Number(e.target.value) })}
+          className="field-inline"
+        />
+        <button type="button" className="btn" onClick={onRefresh} disabled={loading} aria-busy={loading}>
+          Refresh
+        </button>
+        <button type="button" className="btn" onClick={onExport} disabled={exporting} aria-busy={exporting}>
+          {exporting ? 'Exporting…' : 'Export CSV'}
+        </button>
+        <button type="button" className="btn btn-primary" onClick={onNew} disabled={creating}>
+          + New credential
+        </button>
+      </div>
+    </div>
+  );
+}

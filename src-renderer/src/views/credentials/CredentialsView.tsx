@@ -1,0 +1,307 @@
+import { useEffect, useRef, useState } from 'react';
+import type { BulkResultDTO, CredentialDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { FetchedAt } from '../../components/FetchedAt';
+import { plural } from '../../lib/format';
+import {
+  activeFilter,
+  credentialWrites,
+  selectCredentialsEntry,
+  useCredentials,
+  type CredentialQuery,
+} from '../../store/credentials';
+import { BulkBar, type BulkAction } from './BulkBar';
+import { BulkResults } from './BulkResults';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { CreateCredentialForm } from './CreateCredentialForm';
+import { CredentialsEmpty } from './CredentialsEmpty';
+import { CredentialsFooter } from './CredentialsFooter';
+import { CredentialsTable } from './CredentialsTable';
+import { CredentialsToolbar } from './CredentialsToolbar';
+import { DeleteConfirm } from './DeleteConfirm';
+import { OneTimePassword } from './OneTimePassword';
+
+/** The one panel open above the table, if any. */
+type Panel =
+  | { kind: 'create' }
+  | { kind: 'password'; credential: CredentialDTO; enabled?: boolean }
+  | { kind: 'delete'; credential: CredentialDTO };
+
+type OneTime = { secretId: string; username: string; action: 'created' | 'changed' };
+
+/**
+ * A customer's SIP credentials. Mounted with a key per profile + customer, so whatever a request
+ * started here answers after the admin moved on has no view to land in.
+ */
+export function CredentialsView({ profileId, customer }: { profileId: string; customer: CustomerDTO }) {
+  const customerAuthId = customer.authId;
+  const scope = { profileId, customerAuthId };
+  const entry = useCredentials(selectCredentialsEntry(profileId, customerAuthId));
+  const load = useCredentials((s) => s.load);
+  const setChecked = useCredentials((s) => s.setChecked);
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [oneTime, setOneTime] = useState<OneTime | null>(null);
+  const [bulk, setBulk] = useState<{ action: BulkAction; result: BulkResultDTO } | null>(null);
+  const [bulkBusy, setBulkBusy] = useState<BulkAction | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [actionError, setActionError] = useState<ErrorDTO | null>(null);
+  const [status, setStatus] = useState('');
+  /** Something unusual main reported with a successful write (e.g. an error whose outcome it checked). */
+  const [note, setNote] = useState<string | null>(null);
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
+  /** Bumped to reset the toolbar's inputs when the filters are cleared from outside it. */
+  const [toolbarKey, setToolbarKey] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  /** When a panel closes, keep focus in this view instead of dropping it to the page. */
+  const closePanel = () => {
+    setPanel(null);
+    headingRef.current?.focus();
+  };
+
+  const { page, query, loading, error, checked } = entry;
+  const refresh = () => void load(profileId, customerAuthId);
+  const change = (c: Partial<CredentialQuery>) => {
+    clearMessages(); // they were about the list as it was
+    void load(profileId, customerAuthId, { offset: 0, ...c });
+  };
+
+  useEffect(() => {
+    void load(profileId, customerAuthId);
+  }, [profileId, customerAuthId, load]);
+
+  // Past the last page (e.g. its last row was deleted): step back to the last page that has rows.
+  useEffect(() => {
+    if (page && !loading && page.items.length === 0 && page.total > 0 && page.offset > 0) {
+      const last = Math.max(0, Math.ceil(page.total / Math.max(1, page.limit)) - 1) * page.limit;
+      void load(profileId, customerAuthId, { offset: last });
+    }
+  }, [page, loading, profileId, customerAuthId, load]);
+
+  const clearMessages = () => {
+    setActionError(null);
+    setNote(null);
+    setExported(null);
+    setStatus('');
+  };
+  const setRowBusy = (id: string, on: boolean) =>
+    setBusyIds((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  async function toggle(c: CredentialDTO) {
+    clearMessages();
+    const enabled = !c.enabled;
+    setRowBusy(c.id, true);
+    const result = await credentialWrites.update(scope, c.id, { enabled });
+    setRowBusy(c.id, false);
+    if (result.ok) {
+      setStatus(`${enabled ? 'Enabled' : 'Disabled'} ${c.username}.`);
+      refresh();
+    } else if (result.error.code === 'VALIDATION' && result.error.field?.split('.').pop() === 'password') {
+      // Vobiz wants the password with every change: ask for a new one and send both together.
+      setOneTime(null);
+      setPanel({ kind: 'password', credential: c, enabled });
+    } else {
+      setActionError(result.error);
+    }
+  }
+
+  async function runBulk(action: BulkAction) {
+    clearMessages();
+    setBulk(null);
+    setBulkBusy(action);
+    const ids = [...checked];
+    const result = await credentialWrites.bulk(scope, action, ids);
+    setBulkBusy(null);
+    if (!result.ok) {
+      setActionError(result.error);
+      return;
+    }
+    setBulk({ action, result: result.value });
+    setChecked(profileId, customerAuthId, []);
+    refresh();
+  }
+
+  async function exportCsv() {
+    clearMessages();
+    setExporting(true);
+    const result = await credentialWrites.exportCsv(scope, query);
+    setExporting(false);
+    if (!result.ok) setActionError(result.error);
+    else if (result.value.saved)
+      setExported(`Exported ${plural(result.value.count, 'credential', 'credentials')} to ${result.value.fileName ?? 'the chosen file'}.`);
+    // saved: false means the admin cancelled the save dialog: nothing to say.
+  }
+
+  const filtered = activeFilter(query.filter) !== undefined;
+  const items = page?.items ?? [];
+
+  return (
+    <section
+      className="card credentials"
+      data-testid="credentials-view"
+      data-customer-auth-id={customerAuthId}
+      data-state={error && !page ? 'error' : page ? 'ready' : 'loading'}
+      aria-labelledby="credentials-title"
+      aria-busy={loading}
+    >
+      <div className="credentials-head">
+        <h3 id="credentials-title" className="card-title" tabIndex={-1} ref={headingRef}>
+          SIP credentials
+        </h3>
+        <div className="toolbar-status">
+          {page?.mode === 'local' && (
+            <p className="muted list-mode" data-testid="list-mode" data-mode="local" title="Vobiz cannot sort or filter this list itself">
+              Sorted and filtered on this computer
+            </p>
+          )}
+          {page && <FetchedAt iso={page.fetchedAt} />}
+        </div>
+      </div>
+
+      <CredentialsToolbar
+        key={toolbarKey}
+        query={query}
+        onChange={change}
+        onRefresh={refresh}
+        onExport={() => void exportCsv()}
+        onNew={() => {
+          clearMessages();
+          setOneTime(null);
+          setPanel({ kind: 'create' });
+        }}
+        loading={loading}
+        exporting={exporting}
+        creating={panel?.kind === 'create'}
+      />
+
+      <div aria-live="polite" className="live-region">
+        {status && (
+          <p className="form-feedback" data-testid="credentials-status">
+            {status}
+          </p>
+        )}
+        {exported && (
+          <p className="form-feedback" data-testid="export-result">
+            {exported}
+          </p>
+        )}
+      </div>
+      {note && (
+        <div className="notice notice-warning" role="status" data-testid="write-note">
+          <p className="notice-title">{note}</p>
+        </div>
+      )}
+      {actionError && <ErrorNotice error={actionError} testId="credential-action-error" />}
+      {error && <ErrorNotice error={error} testId="credentials-error" onRetry={refresh} />}
+
+      {oneTime && <OneTimePassword key={oneTime.secretId} {...oneTime} onDone={() => setOneTime(null)} />}
+
+      {panel?.kind === 'create' && (
+        <CreateCredentialForm
+          scope={scope}
+          onCreated={(write, secretId) => {
+            closePanel();
+            setNote(write.note ?? null);
+            // With a generated password, the one-time panel says it (and takes focus).
+            if (secretId) setOneTime({ secretId, username: write.credential.username, action: 'created' });
+            else setStatus(`Created ${write.credential.username}.`);
+            refresh();
+          }}
+          onUnknownOutcome={refresh}
+          onCancel={closePanel}
+        />
+      )}
+      {panel?.kind === 'password' && (
+        <ChangePasswordForm
+          key={panel.credential.id}
+          scope={scope}
+          credential={panel.credential}
+          enabled={panel.enabled}
+          onChanged={(write, secretId) => {
+            closePanel();
+            setNote(write.note ?? null);
+            const u = write.credential.username;
+            setStatus(
+              panel.enabled === undefined
+                ? `New password set for ${u}.`
+                : `${panel.enabled ? 'Enabled' : 'Disabled'} ${u} with a new password.`,
+            );
+            if (secretId) setOneTime({ secretId, username: u, action: 'changed' });
+            refresh();
+          }}
+          onCancel={closePanel}
+        />
+      )}
+      {panel?.kind === 'delete' && (
+        <DeleteConfirm
+          key={panel.credential.id}
+          scope={scope}
+          credential={panel.credential}
+          onDeleted={() => {
+            closePanel();
+            setStatus(`Deleted ${panel.credential.username}.`);
+            refresh();
+          }}
+          onCancel={closePanel}
+        />
+      )}
+
+      {checked.length > 0 && (
+        <BulkBar
+          count={checked.length}
+          busy={bulkBusy}
+          onRun={(a) => void runBulk(a)}
+          onClear={() => setChecked(profileId, customerAuthId, [])}
+        />
+      )}
+      {bulk && <BulkResults action={bulk.action} result={bulk.result} onClose={() => setBulk(null)} />}
+
+      {!page && loading && (
+        <p role="status" className="status">
+          Loading credentials…
+        </p>
+      )}
+      {page && items.length === 0 && page.total === 0 && (
+        <CredentialsEmpty
+          filtered={filtered}
+          onClearFilters={() => {
+            change({ filter: {} });
+            setToolbarKey((k) => k + 1);
+          }}
+        />
+      )}
+      {items.length > 0 && (
+        <CredentialsTable
+          customerName={customer.name}
+          items={items}
+          sort={query.sort}
+          checked={checked}
+          busyIds={busyIds}
+          onCheck={(ids) => setChecked(profileId, customerAuthId, ids)}
+          onSort={(field) =>
+            change({
+              sort: query.sort?.field === field ? { field, dir: query.sort.dir === 'asc' ? 'desc' : 'asc' } : { field, dir: 'asc' },
+            })
+          }
+          onToggle={(c) => void toggle(c)}
+          onChangePassword={(c) => {
+            clearMessages();
+            setOneTime(null);
+            setPanel({ kind: 'password', credential: c });
+          }}
+          onDelete={(c) => {
+            clearMessages();
+            setPanel({ kind: 'delete', credential: c });
+          }}
+        />
+      )}
+      {page && page.total > 0 && <CredentialsFooter page={page} loading={loading} onOffset={(offset) => change({ offset })} />}
+    </section>
+  );
+}
+

@@ -1,0 +1,195 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { CustomerDTO } from '../../../../src-preload/contract';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { TextField } from '../../components/TextField';
+import { plural } from '../../lib/format';
+import { useDebouncedEffect } from '../../lib/useDebounced';
+import { useCustomers, type CustomersEntry } from '../../store/customers';
+import { NewCustomerButton } from './NewCustomerButton';
+
+type Props = {
+  profileId: string;
+  entry: CustomersEntry;
+  creating: boolean;
+  onSelect(customerAuthId: string): void;
+  onNew(): void;
+};
+
+/**
+ * Search, one page of customers as a listbox, and paging. The listbox has one tab stop;
+ * Up/Down/Home/End move through it and Enter (or Space, or a click) selects.
+ */
+export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Props) {
+  const load = useCustomers((s) => s.load);
+  const [search, setSearch] = useState(entry.query.search);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const optionRefs = useRef(new Map<string, HTMLLIElement>());
+
+  // Search as the admin types, once they pause; a new search starts at page 1.
+  useDebouncedEffect(search, 300, (value) => void load(profileId, { search: value, page: 1 }));
+
+  const { list, listLoading, listError, query } = entry;
+  const items = list?.items ?? [];
+  const perPage = list?.perPage ?? 20;
+  const pages = list ? Math.max(1, Math.ceil(list.total / Math.max(1, perPage))) : 1;
+  const page = list?.page ?? query.page;
+
+  // The tab stop: the focused option if still listed, else the selected one, else the first.
+  const tabStop =
+    items.find((c) => c.authId === focusedId)?.authId ??
+    items.find((c) => c.authId === entry.selectedId)?.authId ??
+    items[0]?.authId ??
+    null;
+
+  function focusAt(index: number) {
+    const target = items[Math.max(0, Math.min(items.length - 1, index))];
+    if (!target) return;
+    setFocusedId(target.authId);
+    optionRefs.current.get(target.authId)?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const index = items.findIndex((c) => c.authId === tabStop);
+    switch (event.key) {
+      case 'ArrowDown':
+        focusAt(index + 1);
+        break;
+      case 'ArrowUp':
+        focusAt(index - 1);
+        break;
+      case 'Home':
+        focusAt(0);
+        break;
+      case 'End':
+        focusAt(items.length - 1);
+        break;
+      case 'Enter':
+      case ' ':
+        if (tabStop) onSelect(tabStop);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  const goTo = (p: number) => {
+    setFocusedId(null);
+    void load(profileId, { page: p });
+  };
+
+  return (
+    <div className="customer-list" data-testid="customer-list" aria-busy={listLoading}>
+      <div className="customer-list-head">
+        <TextField
+          label="Search customers"
+          type="search"
+          name="customerSearch"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Name or email"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={100}
+        />
+        <NewCustomerButton profileId={profileId} onClick={onNew} />
+      </div>
+
+      <div role="status" className="live-region">
+        {listLoading && <p className="status">{list ? 'Updating…' : 'Loading customers…'}</p>}
+      </div>
+
+      {listError && (
+        <ErrorNotice error={listError} testId="customers-error" onRetry={() => void load(profileId)} />
+      )}
+
+      {list && items.length === 0 ? (
+        <p className="muted customer-list-empty" data-testid="customers-empty">
+          {list.search ? `No customers match “${list.search}”.` : 'No customers yet.'}
+        </p>
+      ) : (
+        <ul role="listbox" aria-label="Customers" className="customer-options" onKeyDown={onKeyDown}>
+          {items.map((c) => (
+            <CustomerOption
+              key={c.authId}
+              customer={c}
+              selected={!creating && c.authId === entry.selectedId}
+              tabbable={c.authId === tabStop}
+              optionRef={(el) => {
+                if (el) optionRefs.current.set(c.authId, el);
+                else optionRefs.current.delete(c.authId);
+              }}
+              onFocus={() => setFocusedId(c.authId)}
+              onClick={() => onSelect(c.authId)}
+            />
+          ))}
+        </ul>
+      )}
+
+      {list && (
+        <div className="customer-list-foot">
+          <p className="muted" data-testid="customer-total">
+            {plural(list.total, 'customer', 'customers')}
+          </p>
+          <nav className="pager" aria-label="Customer pages">
+            <button type="button" className="btn btn-small" onClick={() => goTo(page - 1)} disabled={page <= 1 || listLoading}>
+              Previous
+            </button>
+            <span className="pager-text" data-testid="customer-page">
+              Page {page} of {pages}
+            </span>
+            <button type="button" className="btn btn-small" onClick={() => goTo(page + 1)} disabled={page >= pages || listLoading}>
+              Next
+            </button>
+          </nav>
+        </div>
+      )}
+    </div>
+  );
+}
+
+type OptionProps = {
+  customer: CustomerDTO;
+  selected: boolean;
+  tabbable: boolean;
+  optionRef(el: HTMLLIElement | null): void;
+  onFocus(): void;
+  onClick(): void;
+};
+
+function CustomerOption({ customer: c, selected, tabbable, optionRef, onFocus, onClick }: OptionProps) {
+  const stored = c.tokenState === 'stored';
+  return (
+    <li
+      ref={optionRef}
+      role="option"
+      aria-selected={selected}
+      tabIndex={tabbable ? 0 : -1}
+      className={`customer-option${selected ? ' is-selected' : ''}`}
+      data-customer-auth-id={c.authId}
+      data-token-state={c.tokenState}
+      onFocus={onFocus}
+      onClick={onClick}
+    >
+      <span className="customer-option-name">
+        {c.name}
+        {!c.isActive && <span className="customer-option-inactive"> · inactive</span>}
+      </span>
+      <span className="customer-option-email" title={c.email ?? c.authId}>
+        {c.email ?? c.authId}
+      </span>
+      <span
+        className={`token-marker ${stored ? 'token-marker-yes' : 'token-marker-no'}`}
+        title={
+          stored
+            ? "This customer's API token is stored on this computer."
+            : c.tokenState === 'unreadable'
+              ? "This customer's stored API token could not be read."
+              : "Trunkdesk has no API token for this customer yet."
+        }
+      >
+        {stored ? 'token stored' : 'no token'}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import type { CustomerDTO } from '../../../../src-preload/contract';
+import { Badge } from '../../components/Badge';
+import { DetailField as Field, orNone } from '../../components/DetailField';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatBalance, formatDateTime } from '../../lib/format';
+import { useCustomers, type CustomersEntry } from '../../store/customers';
+import { CredentialsView } from '../credentials/CredentialsView';
+import { CustomerTokenForm } from './CustomerTokenForm';
+
+/** The selected customer: who it is, whether we hold its API token, and then its SIP credentials. */
+export function CustomerPanel({ profileId, entry }: { profileId: string; entry: CustomersEntry }) {
+  const select = useCustomers((s) => s.select);
+  const setNotice = useCustomers((s) => s.setNotice);
+  const { selectedId, selected, selecting, selectError, notice } = entry;
+  const customer = selected && selected.authId === selectedId ? selected : null;
+
+  return (
+    <div
+      className="customer-panel"
+      data-testid="customer-panel"
+      data-customer-auth-id={selectedId ?? undefined}
+      data-token-state={customer?.tokenState}
+      aria-busy={selecting}
+    >
+      <div aria-live="polite" className="live-region">
+        {notice && (
+          <div className="notice notice-success" data-testid="customer-notice">
+            <p className="notice-title">{notice}</p>
+            <button type="button" className="btn btn-quiet" onClick={() => setNotice(profileId, null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </div>
+
+      {selectError && (
+        <ErrorNotice
+          error={selectError}
+          testId="customer-error"
+          onRetry={selectedId ? () => void select(profileId, selectedId) : undefined}
+        />
+      )}
+
+      {customer ? (
+        <>
+          <CustomerCard profileId={profileId} customer={customer} />
+          {customer.tokenState === 'stored' ? (
+            <CredentialsView key={`${profileId}:${customer.authId}`} profileId={profileId} customer={customer} />
+          ) : selecting ? (
+            // The list only knows what is stored so far; main may still fetch the token from Vobiz.
+            <p role="status" className="status">
+              Looking for {customer.name}'s API token…
+            </p>
+          ) : (
+            !selectError && <TokenMissing profileId={profileId} customer={customer} />
+          )}
+        </>
+      ) : (
+        selecting && (
+          <p role="status" className="status">
+            Loading customer…
+          </p>
+        )
+      )}
+    </div>
+  );
+}
+
+function CustomerCard({ profileId, customer: c }: { profileId: string; customer: CustomerDTO }) {
+  const [replacing, setReplacing] = useState(false);
+  const stored = c.tokenState === 'stored';
+  return (
+    <section className="card customer-card" aria-labelledby="customer-name">
+      <div className="customer-card-head">
+        <h2 id="customer-name" className="customer-name">
+          {c.name}
+        </h2>
+        <span data-field="status">
+          <Badge tone={c.isActive ? 'good' : 'bad'}>{c.isActive ? 'Active' : 'Inactive'}</Badge>
+        </span>
+      </div>
+      <dl className="details details-compact">
+        <Field name="email" label="Email">
+          {orNone(c.email)}
+        </Field>
+        <Field name="authId" label="Auth ID">
+          <code>{c.authId}</code>
+        </Field>
+        <Field name="phone" label="Phone">
+          {orNone(c.phone)}
+        </Field>
+        <Field name="country" label="Country">
+          {orNone(c.country)}
+        </Field>
+        {c.company && (
+          <Field name="company" label="Company">
+            {c.company}
+          </Field>
+        )}
+        <Field name="balance" label="Balance">
+          {c.cashCredits === null ? <span className="muted">Not reported</span> : formatBalance(c.cashCredits, null)}
+        </Field>
+        {c.createdAt && (
+          <Field name="createdAt" label="Created">
+            <time dateTime={c.createdAt} title={c.createdAt}>
+              {formatDateTime(c.createdAt)}
+            </time>
+          </Field>
+        )}
+      </dl>
+      {stored && (
+        <div className="customer-token-actions">
+          <button
+            type="button"
+            className="btn btn-quiet"
+            aria-expanded={replacing}
+            onClick={() => setReplacing((r) => !r)}
+            data-testid="replace-customer-token"
+          >
+            Replace customer token
+          </button>
+          {replacing && (
+            <CustomerTokenForm
+              profileId={profileId}
+              customer={c}
+              autoFocus
+              intro="Paste the customer's new API token. Trunkdesk checks it with Vobiz before replacing the stored one."
+              onSaved={() => setReplacing(false)}
+              onCancel={() => setReplacing(false)}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TokenMissing({ profileId, customer: c }: { profileId: string; customer: CustomerDTO }) {
+  return (
+    <section
+      className="notice notice-warning customer-token-missing"
+      data-testid="customer-token-missing"
+      data-token-state={c.tokenState}
+      aria-labelledby="customer-token-missing-title"
+    >
+      <h3 id="customer-token-missing-title" className="notice-title">
+        {c.tokenState === 'unreadable'
+          ? `Trunkdesk could not read the stored API token for ${c.name}.`
+          : `Vobiz did not return the API token for ${c.name}, so it must be entered once.`}
+      </h3>
+      <p className="notice-hint">
+        SIP credentials belong to the customer's own account, and a partner token cannot manage them: Trunkdesk needs
+        the customer's API token. Paste it below once. It is checked with Vobiz, then stored encrypted on this
+        computer and never shown again.
+      </p>
+      <CustomerTokenForm profileId={profileId} customer={c} autoFocus={false} />
+    </section>
+  );
+}
