@@ -5,7 +5,8 @@ import type { Page } from 'playwright';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../src-main/ipc/router';
 import { allFiles } from '../support/tmp';
-import { addProfileViaUi, alertText, openApp, waitForPartner, type App } from './support';
+import { DEMO_PARTNERS } from '../sim/data';
+import { addProfileViaUi, alertText, openApp, openCustomers, selectCustomerByName, waitForPartner, type App } from './support';
 
 let app: App | undefined;
 afterEach(async () => {
@@ -48,7 +49,9 @@ async function useTheAppWithCanaries(app: App): Promise<string[]> {
   sim.addPartner({ authId: 'PA_CANARYA01', token: a, name: 'Canary Alpha' });
   sim.addPartner({ authId: 'PA_CANARYB02', token: b, name: 'Canary Beta' });
   // Customer rows of the partner API carry auth_token too: seed some under canary partners.
-  sim.addCustomer('PA_CANARYA01', { name: 'Canary Customer', email: 'cc@canary.example', authToken: canary('CUST') } as never);
+  sim.addCustomer('PA_CANARYA01', { name: 'Canary Customer', email: 'cc@canary.example', authToken: canary('CUST') });
+  sim.addCustomer('PA_CANARYA01', { name: 'Canary Other', email: 'co@canary.example', authToken: canary('CUS2') });
+  const redacted = sim.addCustomer('PA_CANARYA01', { name: 'Canary Redacted', email: 'cr@canary.example', authToken: canary('CUS3'), tokenRedacted: true });
 
   await addProfileViaUi(page, { name: 'Alpha', authId: 'PA_CANARYA01', token: a, baseUrl: sim.partnerBaseUrl });
   await waitForPartner(page, 'Canary Alpha');
@@ -68,7 +71,49 @@ async function useTheAppWithCanaries(app: App): Promise<string[]> {
   await waitForPartner(page, 'Canary Alpha');
   await page.getByRole('button', { name: 'Refresh' }).click();
   await waitForPartner(page, 'Canary Alpha');
-  return [...tokens, ...sim.state.customers.filter((c) => c.name === 'Canary Customer').map((c) => c.authToken)];
+
+  // Customers: every row of the partner API carries auth_token; selecting one stores it.
+  await openCustomers(page);
+  await selectCustomerByName(page, 'Canary Customer');
+  await page.getByTestId('credentials-view').getByTestId('credentials-empty').waitFor();
+  await page.getByRole('button', { name: '+ New credential' }).click();
+  await page.getByTestId('create-credential-form').getByLabel('Username').fill('canaryphone');
+  await page.getByTestId('create-credential-form').getByRole('button', { name: 'Create credential' }).click();
+  await page.getByTestId('new-password').waitFor();
+  // A customer whose token Vobiz redacts: the admin types it once.
+  await selectCustomerByName(page, 'Canary Redacted');
+  await page.getByTestId('customer-token-form').getByLabel('Customer API token').fill(redacted.authToken);
+  await page.getByTestId('customer-token-form').getByRole('button', { name: 'Save customer token' }).click();
+  await page.getByTestId('credentials-view').getByTestId('credentials-empty').waitFor();
+  // A new customer: its token arrives once, in the create answer.
+  await page.getByTestId('new-customer').click();
+  const form = page.getByTestId('create-customer-form');
+  await form.getByLabel('Name', { exact: true }).fill('Canary New');
+  await form.getByLabel('Email').fill('cn@canary.example');
+  await form.getByLabel('Password').fill('Canary2026x');
+  await form.getByLabel('Country').fill('GB');
+  await form.getByLabel('Phone').fill('+442079460000');
+  await form.getByRole('button', { name: 'Create customer' }).click();
+  await page.getByTestId('customer-panel').getByRole('heading', { name: 'Canary New' }).waitFor();
+
+  // A session profile: the JWT from /login must stay in main too.
+  await page.getByRole('button', { name: '+ Add profile' }).click();
+  const addForm = page.getByTestId('add-profile-form');
+  await addForm.getByRole('tab', { name: 'Email and password (session only)' }).click();
+  const bf = DEMO_PARTNERS[1]!;
+  const session = page.getByTestId('add-session-profile-form');
+  await session.getByLabel('Profile name').fill('Blue Fjord session');
+  await session.getByLabel('Email').fill(bf.email);
+  await session.getByLabel('Password').fill(bf.password);
+  await session.getByLabel('Base URL').fill(sim.partnerBaseUrl);
+  await session.getByRole('button', { name: 'Sign in and add' }).click();
+  await waitForPartner(page, bf.name);
+  const jwts = sim.requests.map((r) => /^Bearer (.+)$/.exec(r.headers['authorization'] ?? '')?.[1]).filter((t): t is string => !!t);
+  expect(jwts.length).toBeGreaterThan(0);
+
+  const customerTokens = sim.state.customers.filter((c) => c.partnerAuthId === 'PA_CANARYA01').map((c) => c.authToken);
+  expect(customerTokens.length).toBe(4);
+  return [...tokens, ...customerTokens, ...new Set(jwts), bf.password];
 }
 
 describe('canary: no token ever reaches the renderer', () => {

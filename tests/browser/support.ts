@@ -67,3 +67,21 @@ export async function alertText(page: Page): Promise<string> {
 }
 
 export { expect };
+
+/** Open the Customers tab of the active profile. */
+export async function openCustomers(page: Page): Promise<void> {
+  await page.getByRole('tablist', { name: 'Profile sections' }).getByRole('tab', { name: 'Customers' }).click();
+  await page.getByTestId('customers-view').waitFor();
+}
+
+/** Select a customer in the list by name and wait for its panel. */
+export async function selectCustomerByName(page: Page, name: string): Promise<void> {
+  await page.getByRole('listbox', { name: 'Customers' }).getByRole('option', { name: new RegExp(name) }).click();
+  await page.getByTestId('customer-panel').getByRole('heading', { name, exact: true }).waitFor();
+}
+
+/** The usernames of the credential rows currently shown. */
+export async function shownUsernames(page: Page): Promise<string[]> {
+  const rows = page.getByTestId('credentials-table').locator('tr[data-username]');
+  return rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-username') ?? ''));
+}
