@@ -28,6 +28,8 @@ export interface CustomerRef {
 export class CredentialService {
   /** Whole lists fetched for sorted/filtered views, so paging through them is not refetching. */
   private readonly lists = new Map<string, { at: number; items: CredentialDTO[] }>();
+  /** id -> username of every credential seen per customer, so messages can name them. */
+  private readonly names = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly customers: CustomerService,
@@ -41,7 +43,9 @@ export class CredentialService {
     const base = { profileId: ref.profileId, customerAuthId: ref.customerAuthId, limit: q.limit, offset: q.offset };
     if (isPlainView(q.sort, q.filter)) {
       const page = await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c, signal) => c.listCredentials(q.limit, q.offset, signal));
-      return { ...base, items: page.items.map(toDTO), total: page.total, mode: 'server', fetchedAt: this.now().toISOString() };
+      const items = page.items.map(toDTO);
+      this.learnNames(ref, items);
+      return { ...base, items, total: page.total, mode: 'server', fetchedAt: this.now().toISOString() };
     }
     const all = await this.all(ref, q.offset === 0);
     const view = applyView(all.items, q.sort, q.filter);
@@ -175,27 +179,36 @@ export class CredentialService {
     });
     const entry = { at: Date.now(), items };
     this.lists.set(key, entry);
+    this.learnNames(ref, items);
     return entry;
   }
 
   private written(ref: CustomerRef, c: CredentialBody, password?: PasswordInput): CredentialWriteDTO {
     this.forget(ref);
+    const credential = toDTO(c);
+    this.learnNames(ref, [credential]);
     this.events.emit({ type: 'credentials-changed', ...ref });
-    return { credential: toDTO(c), ...(password?.kind === 'generated' ? { secretId: password.secretId } : {}) };
+    return { credential, ...(password?.kind === 'generated' ? { secretId: password.secretId } : {}) };
   }
 
   private password(p: PasswordInput): string {
     return p.kind === 'typed' ? p.value : this.secrets.value(p.secretId);
   }
 
+  /** After a write the whole list is stale: the next sorted view refetches. */
   private forget(ref: CustomerRef): void {
-    const cached = this.lists.get(keyOf(ref));
-    // Keep usernames for labels; drop the list so the next sorted view refetches.
-    if (cached) this.lists.set(keyOf(ref), { at: 0, items: cached.items });
+    this.lists.delete(keyOf(ref));
+  }
+
+  private learnNames(ref: CustomerRef, items: readonly CredentialDTO[]): void {
+    const key = keyOf(ref);
+    const map = this.names.get(key) ?? new Map<string, string>();
+    for (const c of items) map.set(c.id, c.username);
+    this.names.set(key, map);
   }
 
   private knownUsername(ref: CustomerRef, id: string): string | null {
-    return this.lists.get(keyOf(ref))?.items.find((c) => c.id === id)?.username ?? null;
+    return this.names.get(keyOf(ref))?.get(id) ?? null;
   }
 
   private label(ref: CustomerRef, id: string): string {
