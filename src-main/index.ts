@@ -33,7 +33,8 @@ async function start(): Promise<void> {
   const services = await createServices({
     dataDir,
     secrets: keytarStore(),
-    keychainService: app.isPackaged && !demoUrl ? 'Trunkdesk' : 'Trunkdesk Dev',
+    // Tests pass their own service name so they never touch a developer's real Trunkdesk key.
+    keychainService: process.env.TRUNKDESK_KEYCHAIN_SERVICE ?? (app.isPackaged && !demoUrl ? 'Trunkdesk' : 'Trunkdesk Dev'),
     platform: electronPlatform,
   });
   if (demoUrl) await seedDemoProfiles(services.profiles, demoUrl);

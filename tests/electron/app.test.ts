@@ -9,7 +9,7 @@ import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
 import { DEMO_PARTNERS } from '../sim/data';
 import { startSimulator, type Simulator } from '../sim/server';
-import { tempDir } from '../support/tmp';
+import { tempDir, uniqueService } from '../support/tmp';
 
 const bin = findElectronBinary();
 if (!bin.path) console.log(`[electron e2e] skipped: ${bin.reason}. The browser suite covers the same UI, preload and handlers in Chromium.`);
@@ -18,19 +18,20 @@ describe.skipIf(!bin.path)('Electron app, end to end', () => {
   let sim: Simulator;
   let app: ElectronApplication;
   const dataDir = tempDir();
+  const keychainService = uniqueService('electron');
 
   beforeAll(async () => {
     sim = await startSimulator({ quiet: true });
     app = await electron.launch({
       executablePath: bin.path!,
       args: [resolve(__dirname, '../..'), ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
-      env: { ...process.env, TRUNKDESK_DATA_DIR: dataDir, TRUNKDESK_QUIET: '1' } as Record<string, string>,
+      env: { ...process.env, TRUNKDESK_DATA_DIR: dataDir, TRUNKDESK_KEYCHAIN_SERVICE: keychainService, TRUNKDESK_QUIET: '1' } as Record<string, string>,
     });
   });
   afterAll(async () => {
     await app?.close().catch(() => undefined);
     await sim?.close();
-    await keytarStore().delete('Trunkdesk Dev', MASTER_KEY_ACCOUNT).catch(() => undefined);
+    await keytarStore().delete(keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
