@@ -1,6 +1,6 @@
 import { useId, type InputHTMLAttributes, type Ref } from 'react';
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   label: string;
   /** Help shown under the label. */
   help?: string;
@@ -10,7 +10,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 };
 
 /** A labelled input with its help text and error wired up through aria-describedby. */
-export function TextField({ label, help, error, inputRef, className, ...input }: Props) {
+export function TextField({ label, help, error, inputRef, className, ...input }: TextFieldProps) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
@@ -43,9 +43,10 @@ export function TextField({ label, help, error, inputRef, className, ...input }:
 export const verbatimInput = { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } as const;
 
 /**
- * A token input. Uncontrolled on purpose: the value lives only in the DOM element and is read
- * once on submit, so it never enters React state or a store.
+ * A token or password input. Uncontrolled on purpose: the value lives only in the DOM element and
+ * is read once on submit, so it never enters React state or a store. Verbatim unless a form asks
+ * otherwise (e.g. autoComplete="new-password").
  */
-export function TokenField(props: Omit<Props, 'type' | 'value' | 'defaultValue'>) {
-  return <TextField {...props} {...verbatimInput} type="password" />;
+export function SecretField(props: Omit<TextFieldProps, 'type' | 'value' | 'defaultValue'>) {
+  return <TextField {...verbatimInput} {...props} type="password" />;
 }

@@ -32,6 +32,8 @@ export const checkAuthId = (v: string): Check => check(PartnerAuthId, v);
 export const checkToken = (v: string): Check =>
   v === '' ? { ok: false, message: 'Paste the API token from your Vobiz partner console.' } : check(ApiToken, v);
 export const checkBaseUrl = (v: string): Check => check(BaseUrl, v);
+/** On submit an empty base URL passes: it is then left out, and main uses the provider's default. */
+export const checkBaseUrlOrEmpty = (v: string): Check => (v.trim() === '' ? { ok: true, value: '' } : checkBaseUrl(v));
 
 // Session sign-in
 export const checkEmail = (v: string): Check => check(Email, v);

@@ -56,6 +56,8 @@ export function useSecretForm<T>(o: Options<T>) {
     if (fieldError) setFieldError(messageOf(o.check(e.target.value)));
   };
   const retry = () => inputRef.current?.form?.requestSubmit();
+  /** The props of the secret's (uncontrolled) input. */
+  const field = { inputRef, onChange, error: fieldError, disabled: busy };
 
-  return { inputRef, fieldError, failure, busy, onSubmit, onChange, retry };
+  return { inputRef, failure, busy, onSubmit, retry, field };
 }

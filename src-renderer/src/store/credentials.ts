@@ -15,6 +15,7 @@ import type {
 } from '../../../src-preload/contract';
 import { call } from '../bridge';
 import { shownCustomerId } from './customers';
+import { latestRequests, patchEntry } from './entries';
 
 export type CredentialQuery = {
   limit: number;
@@ -47,8 +48,7 @@ export const keyOf = (profileId: string, customerAuthId: string): string => `${p
 const DEFAULT_QUERY: CredentialQuery = { limit: 20, offset: 0, sort: null, filter: {} };
 const EMPTY: CredentialsEntry = { query: DEFAULT_QUERY, page: null, loading: false, error: null, checked: [] };
 
-const latest = new Map<string, number>();
-let counter = 0;
+const fetches = latestRequests();
 
 const isShown = (profileId: string, customerAuthId: string): boolean => shownCustomerId(profileId) === customerAuthId;
 
@@ -70,11 +70,7 @@ export function activeFilter(filter: CredentialFilter): CredentialFilter | undef
 
 export const useCredentials = create<CredentialsState>()((set, get) => {
   function patch(key: string, change: Partial<CredentialsEntry> | ((e: CredentialsEntry) => Partial<CredentialsEntry>)) {
-    set((s) => {
-      const current = s.byKey[key] ?? EMPTY;
-      const next = typeof change === 'function' ? change(current) : change;
-      return { byKey: { ...s.byKey, [key]: { ...current, ...next } } };
-    });
+    set((s) => ({ byKey: patchEntry(s.byKey, key, EMPTY, change) }));
   }
 
   return {
@@ -84,8 +80,7 @@ export const useCredentials = create<CredentialsState>()((set, get) => {
       const key = keyOf(profileId, customerAuthId);
       const before = get().byKey[key] ?? EMPTY;
       const query = { ...before.query, ...change };
-      const seq = ++counter;
-      latest.set(key, seq);
+      const isLatest = fetches.start(key);
       patch(key, { query, loading: true, error: null, ...(change ? { checked: [] } : {}) });
 
       const filter = activeFilter(query.filter);
@@ -98,7 +93,7 @@ export const useCredentials = create<CredentialsState>()((set, get) => {
         ...(filter ? { filter } : {}),
       });
 
-      if (latest.get(key) !== seq) return; // a newer fetch for this customer owns the entry
+      if (!isLatest()) return; // a newer fetch for this customer owns the entry
       if (!isShown(profileId, customerAuthId)) {
         patch(key, { loading: false });
         return;
@@ -127,7 +122,7 @@ export const useCredentials = create<CredentialsState>()((set, get) => {
       set((s) => ({
         byKey: Object.fromEntries(Object.entries(s.byKey).filter(([k]) => !k.startsWith(`${profileId}|`))),
       }));
-      for (const k of latest.keys()) if (k.startsWith(`${profileId}|`)) latest.delete(k);
+      fetches.forget((k) => k.startsWith(`${profileId}|`));
     },
   };
 });
@@ -140,20 +135,21 @@ export function selectCredentialsEntry(profileId: string, customerAuthId: string
 // Writes. Each returns main's Result as is; the view that asked decides what to show, and it is
 // keyed by profile + customer, so an answer for a customer no longer shown has nowhere to land.
 
-type Scope = { profileId: string; customerAuthId: string };
+/** Whose credentials a write is for. */
+export type CredentialScope = { profileId: string; customerAuthId: string };
 
 export const credentialWrites = {
   generatePassword: (): Promise<Result<ChannelOutput<'generatePassword'>>> => call('generatePassword', {}),
   revealPassword: (secretId: string) => call('revealPassword', { secretId }),
   copyPassword: (secretId: string) => call('copyPassword', { secretId }),
-  create: (scope: Scope, username: string, password: PasswordInput) =>
+  create: (scope: CredentialScope, username: string, password: PasswordInput) =>
     call('createCredential', { ...scope, username, password }),
-  update: (scope: Scope, credentialId: string, change: Pick<ChannelInput<'updateCredential'>, 'enabled' | 'password'>) =>
+  update: (scope: CredentialScope, credentialId: string, change: Pick<ChannelInput<'updateCredential'>, 'enabled' | 'password'>) =>
     call('updateCredential', { ...scope, credentialId, ...change }),
-  remove: (scope: Scope, credentialId: string) => call('deleteCredential', { ...scope, credentialId }),
-  bulk: (scope: Scope, action: 'enable' | 'disable' | 'delete', ids: string[]) =>
+  remove: (scope: CredentialScope, credentialId: string) => call('deleteCredential', { ...scope, credentialId }),
+  bulk: (scope: CredentialScope, action: 'enable' | 'disable' | 'delete', ids: string[]) =>
     call('bulkCredentials', { ...scope, action, ids }),
-  exportCsv: (scope: Scope, query: CredentialQuery) => {
+  exportCsv: (scope: CredentialScope, query: CredentialQuery) => {
     const filter = activeFilter(query.filter);
     return call('exportCredentials', {
       ...scope,

@@ -11,6 +11,7 @@ import type {
   Result,
 } from '../../../src-preload/contract';
 import { call } from '../bridge';
+import { latestRequests, patchEntry, withoutEntry } from './entries';
 import { useProfiles } from './profiles';
 
 export const CUSTOMERS_PER_PAGE = 20;
@@ -62,9 +63,8 @@ const EMPTY: CustomersEntry = {
   restored: false,
 };
 
-const latestList = new Map<string, number>();
-const latestSelect = new Map<string, number>();
-let counter = 0;
+const listFetches = latestRequests();
+const selections = latestRequests();
 
 const isActive = (profileId: string): boolean => useProfiles.getState().activeId === profileId;
 
@@ -79,11 +79,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
   const entryOf = (profileId: string): CustomersEntry => get().byProfile[profileId] ?? EMPTY;
 
   function patch(profileId: string, change: Partial<CustomersEntry> | ((e: CustomersEntry) => Partial<CustomersEntry>)) {
-    set((s) => {
-      const current = s.byProfile[profileId] ?? EMPTY;
-      const next = typeof change === 'function' ? change(current) : change;
-      return { byProfile: { ...s.byProfile, [profileId]: { ...current, ...next } } };
-    });
+    set((s) => ({ byProfile: patchEntry(s.byProfile, profileId, EMPTY, change) }));
   }
 
   /** Put a fresher copy of a customer wherever it is shown (the selection and the list row). */
@@ -99,8 +95,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
 
     async load(profileId, change) {
       const query = { ...entryOf(profileId).query, ...change };
-      const seq = ++counter;
-      latestList.set(profileId, seq);
+      const isLatest = listFetches.start(profileId);
       patch(profileId, { query, listLoading: true, listError: null });
 
       const result = await call('listCustomers', {
@@ -110,7 +105,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
         search: query.search.trim(),
       });
 
-      if (latestList.get(profileId) !== seq) return; // a newer fetch owns the entry
+      if (!isLatest()) return; // a newer fetch owns the entry
       if (!isActive(profileId)) {
         patch(profileId, { listLoading: false });
         return;
@@ -121,8 +116,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
     },
 
     async select(profileId, customerAuthId) {
-      const seq = ++counter;
-      latestSelect.set(profileId, seq);
+      const isLatest = selections.start(profileId);
       patch(profileId, (e) => ({
         selectedId: customerAuthId,
         // Keep what we know of this customer (from the list) while its details load.
@@ -135,7 +129,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
 
       const result = await call('selectCustomer', { profileId, customerAuthId });
 
-      if (latestSelect.get(profileId) !== seq) return;
+      if (!isLatest()) return;
       if (!isActive(profileId) || entryOf(profileId).selectedId !== customerAuthId) {
         patch(profileId, { selecting: false });
         return;
@@ -170,7 +164,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
       if (!result.ok || !isActive(profileId)) return result;
       const dto = result.value;
       // Show the new customer at once, then let main remember it and fetch the list again.
-      latestSelect.set(profileId, ++counter);
+      selections.start(profileId); // an earlier selection's answer must not replace it
       patch(profileId, {
         selectedId: dto.authId,
         selected: dto,
@@ -192,12 +186,9 @@ export const useCustomers = create<CustomersState>()((set, get) => {
     },
 
     forget(profileId) {
-      latestList.delete(profileId);
-      latestSelect.delete(profileId);
-      set((s) => {
-        const { [profileId]: _gone, ...rest } = s.byProfile;
-        return { byProfile: rest };
-      });
+      listFetches.forget((k) => k === profileId);
+      selections.forget((k) => k === profileId);
+      set((s) => ({ byProfile: withoutEntry(s.byProfile, profileId) }));
     },
   };
 });

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { ErrorDTO, PartnerDTO } from '../../../src-preload/contract';
 import { call } from '../bridge';
+import { latestRequests, patchEntry, withoutEntry } from './entries';
 import { useProfiles } from './profiles';
 
 export type PartnerEntry = {
@@ -19,8 +20,7 @@ type PartnerState = {
 };
 
 const EMPTY: PartnerEntry = { dto: null, loading: false, error: null };
-const latest = new Map<string, number>();
-let counter = 0;
+const fetches = latestRequests();
 
 const MISMATCH: ErrorDTO = {
   code: 'INTERNAL',
@@ -31,22 +31,19 @@ const MISMATCH: ErrorDTO = {
 
 export const usePartner = create<PartnerState>()((set) => {
   function patch(profileId: string, change: Partial<PartnerEntry>): void {
-    set((s) => ({
-      byProfile: { ...s.byProfile, [profileId]: { ...(s.byProfile[profileId] ?? EMPTY), ...change } },
-    }));
+    set((s) => ({ byProfile: patchEntry(s.byProfile, profileId, EMPTY, change) }));
   }
 
   return {
     byProfile: {},
 
     async fetch(profileId) {
-      const seq = ++counter;
-      latest.set(profileId, seq);
+      const isLatest = fetches.start(profileId);
       patch(profileId, { loading: true, error: null });
 
       const result = await call('getPartner', { profileId });
 
-      if (latest.get(profileId) !== seq) return; // a newer fetch for this profile owns the entry
+      if (!isLatest()) return; // a newer fetch for this profile owns the entry
       if (useProfiles.getState().activeId !== profileId) {
         // Switched away meanwhile: drop the answer; the next activation fetches afresh.
         patch(profileId, { loading: false });
@@ -58,11 +55,8 @@ export const usePartner = create<PartnerState>()((set) => {
     },
 
     forget(profileId) {
-      latest.delete(profileId);
-      set((s) => {
-        const { [profileId]: _gone, ...rest } = s.byProfile;
-        return { byProfile: rest };
-      });
+      fetches.forget((k) => k === profileId);
+      set((s) => ({ byProfile: withoutEntry(s.byProfile, profileId) }));
     },
   };
 });

@@ -1,6 +1,7 @@
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { StoreProblemBanner } from '../components/StoreProblemBanner';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { isSessionProfile, isSignedIn } from '../lib/profile';
 import { selectActiveProfile, useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
@@ -53,17 +54,7 @@ export function AppShell() {
           ) : active ? (
             <>
               <MainHeader profile={active} />
-              {/* Always mounted, so screen readers announce the notice when it appears. */}
-              <div aria-live="polite" className="live-region">
-                {notice && view === 'main' && (
-                  <div className="notice notice-success" data-testid="notice">
-                    <p className="notice-title">{notice}</p>
-                    <button type="button" className="btn btn-quiet" onClick={clearNotice}>
-                      Dismiss
-                    </button>
-                  </div>
-                )}
-              </div>
+              <SuccessNotice notice={view === 'main' ? notice : null} testId="notice" onDismiss={clearNotice} />
               {view === 'settings' ? (
                 <ProfileSettings profile={active} />
               ) : isSessionProfile(active) && !isSignedIn(active) ? (

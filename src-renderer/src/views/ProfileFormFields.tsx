@@ -1,43 +1,38 @@
-// The fields both add-profile variants (API token, session sign-in) share.
-import type { FocusEvent, Ref } from 'react';
+// What both add-profile variants (API token, session sign-in) share: two fields, what is sent, and
+// what happens once the profile is added.
 import { TextField, verbatimInput } from '../components/TextField';
+import type { TextFieldBinding } from '../lib/useCheckedForm';
+import { useUi } from '../store/ui';
 
-type Props = {
-  value: string;
-  onChange(value: string): void;
-  onBlur(e: FocusEvent<HTMLInputElement>): void;
-  inputRef: Ref<HTMLInputElement>;
-  error: string | undefined;
-  disabled: boolean;
-};
+/** The checked fields as the bridge takes them: for Vobiz, and with a base URL only if one was given. */
+export function profileInput<T extends { baseUrl: string }>({ baseUrl, ...fields }: T) {
+  return { ...fields, provider: 'vobiz' as const, ...(baseUrl ? { baseUrl } : {}) };
+}
 
-export function ProfileNameField({ value, onChange, ...rest }: Props) {
+/** The new profile is the active one now and the shell takes over: it opens on its partner account. */
+export const openAddedProfile = () => useUi.getState().showPartner();
+
+export function ProfileNameField(props: TextFieldBinding) {
   return (
     <TextField
       label="Profile name"
-      name="displayName"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
       help="How this profile is listed in Trunkdesk, e.g. the partner's company name."
       autoComplete="off"
       maxLength={200}
       required
-      {...rest}
+      {...props}
     />
   );
 }
 
-export function BaseUrlField({ value, onChange, ...rest }: Props) {
+export function BaseUrlField(props: TextFieldBinding) {
   return (
     <TextField
       label="Base URL"
-      name="baseUrl"
       type="url"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
       help="Advanced: leave as it is unless you use a test server or a local simulator."
       {...verbatimInput}
-      {...rest}
+      {...props}
     />
   );
 }

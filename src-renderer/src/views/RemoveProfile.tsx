@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ErrorDTO, ProfileDTO } from '../../../src-preload/contract';
+import type { ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useRequest } from '../lib/useRequest';
 import { useCredentials } from '../store/credentials';
 import { useCustomers } from '../store/customers';
 import { usePartner } from '../store/partner';
@@ -11,8 +12,7 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
   const remove = useProfiles((s) => s.remove);
   const forget = usePartner((s) => s.forget);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ErrorDTO | null>(null);
+  const { busy, failure, run } = useRequest();
   const keepRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -23,19 +23,16 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
     wasConfirming.current = confirming;
   }, [confirming]);
 
-  async function onRemove() {
-    setBusy(true);
-    setFailure(null);
-    const result = await remove(profile.id);
-    if (result.ok) {
-      forget(profile.id);
-      useCustomers.getState().forget(profile.id);
-      useCredentials.getState().forgetProfile(profile.id);
-      return; // this panel goes away with the profile
-    }
-    setBusy(false);
-    setFailure(result.error);
-  }
+  // Once removed, this panel goes away with the profile.
+  const onRemove = () =>
+    run(
+      () => remove(profile.id),
+      () => {
+        forget(profile.id);
+        useCustomers.getState().forget(profile.id);
+        useCredentials.getState().forgetProfile(profile.id);
+      },
+    );
 
   return (
     <div className="settings-block settings-danger" data-testid="remove-profile">

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FormActions } from '../components/FormActions';
-import { TokenField } from '../components/TextField';
+import { SecretField } from '../components/TextField';
 import { checkToken } from '../lib/fieldRules';
 import { useSecretForm } from '../lib/useSecretForm';
 import { usePartner } from '../store/partner';
@@ -37,14 +37,7 @@ export function ReplaceTokenForm({ profile, autoFocus }: { profile: ProfileDTO; 
         Trunkdesk checks the new token with Vobiz before saving it. If Vobiz does not accept it, the current token is
         kept.
       </p>
-      <TokenField
-        label="New API token"
-        name="token"
-        inputRef={inputRef}
-        onChange={form.onChange}
-        error={form.fieldError}
-        disabled={form.busy}
-      />
+      <SecretField label="New API token" name="token" {...form.field} />
       {form.failure && <ErrorNotice error={form.failure} testId="rotate-error" onRetry={form.retry} />}
       <FormActions label="Replace token" busyLabel="Verifying with Vobiz…" busy={form.busy} />
     </form>

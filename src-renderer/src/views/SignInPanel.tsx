@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FormActions } from '../components/FormActions';
-import { TextField, verbatimInput } from '../components/TextField';
+import { SecretField } from '../components/TextField';
 import { checkLoginPassword } from '../lib/fieldRules';
 import { useSecretForm } from '../lib/useSecretForm';
 import { useProfiles } from '../store/profiles';
@@ -47,16 +47,7 @@ export function SignInPanel({ profile }: { profile: ProfileDTO }) {
           ) : null}
           . Your password is sent to Vobiz once and not stored; the session ends after the time Vobiz allows.
         </p>
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          inputRef={inputRef}
-          onChange={form.onChange}
-          error={form.fieldError}
-          {...verbatimInput}
-          disabled={form.busy}
-        />
+        <SecretField label="Password" name="password" {...form.field} />
         {form.failure && <ErrorNotice error={form.failure} testId="sign-in-error" onRetry={form.retry} />}
         <FormActions label="Sign in" busyLabel="Signing in…" busy={form.busy} />
       </form>

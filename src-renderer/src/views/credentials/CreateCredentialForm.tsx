@@ -1,17 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
-import type { CredentialWriteDTO, ErrorDTO } from '../../../../src-preload/contract';
+import type { CredentialWriteDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormActions } from '../../components/FormActions';
 import { TextField, verbatimInput } from '../../components/TextField';
 import { checkSipUsername, messageOf } from '../../lib/fieldRules';
-import { credentialWrites } from '../../store/credentials';
-import { PasswordChoice, usePasswordChoice } from './PasswordChoice';
-
-type Scope = { profileId: string; customerAuthId: string };
+import { credentialWrites, type CredentialScope } from '../../store/credentials';
+import { PasswordChoice } from './PasswordChoice';
+import { useCredentialWrite } from './useCredentialWrite';
 
 type Props = {
-  scope: Scope;
+  scope: CredentialScope;
   onCreated(write: CredentialWriteDTO, secretId: string | null): void;
   /** The outcome is unknown (Vobiz failed mid-way): the list should be fetched again. */
   onUnknownOutcome(): void;
@@ -25,9 +23,8 @@ const USERNAME_HELP =
 export function CreateCredentialForm({ scope, onCreated, onUnknownOutcome, onCancel }: Props) {
   const [username, setUsername] = useState('');
   const [usernameError, setUsernameError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<ErrorDTO | null>(null);
-  const [busy, setBusy] = useState(false);
-  const password = usePasswordChoice();
+  const write = useCredentialWrite();
+  const { busy, failure } = write;
   const usernameRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -36,40 +33,22 @@ export function CreateCredentialForm({ scope, onCreated, onUnknownOutcome, onCan
   }, []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setFailure(null);
+    if (!write.begin(event)) return;
     const name = checkSipUsername(username);
     setUsernameError(messageOf(name));
     if (!name.ok) {
       usernameRef.current?.focus();
       return;
     }
-    setBusy(true);
-    const pw = await password.resolve();
-    if (!pw.ok) {
-      setBusy(false);
-      setFailure(pw.error);
-      return;
-    }
-    const result = await credentialWrites.create(scope, name.value, pw.input);
-    flushSync(() => setBusy(false));
-    if (result.ok) {
-      password.clear();
-      onCreated(result.value, result.value.secretId ?? pw.secretId);
-      return;
-    }
+    const error = await write.send((password) => credentialWrites.create(scope, name.value, password), onCreated);
+    if (!error) return;
 
-    const { error } = result;
     const field = error.field?.split('.').pop();
     if (field === 'username' || (!field && error.code === 'CONFLICT')) {
       setUsernameError(error.message);
       usernameRef.current?.focus();
-    } else if (field === 'password' && password.mode === 'typed') {
-      password.setError(error.message);
-      password.inputRef.current?.focus();
     } else {
-      setFailure(error);
+      write.showError(error);
     }
     // Vobiz failed mid-way: main has looked again and says whether it exists; show the list as it is now.
     if (error.code === 'UPSTREAM') onUnknownOutcome();
@@ -105,7 +84,7 @@ export function CreateCredentialForm({ scope, onCreated, onUnknownOutcome, onCan
         maxLength={64}
         disabled={busy}
       />
-      <PasswordChoice choice={password} disabled={busy} />
+      <PasswordChoice choice={write.password} disabled={busy} />
       {failure && (
         <ErrorNotice error={failure} testId="create-credential-error" onRetry={() => formRef.current?.requestSubmit()} />
       )}

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { CREDENTIAL_PAGE_SIZES, type CredentialFilter } from '../../../../src-preload/contract';
+import { SearchField } from '../../components/SearchField';
 import { SelectField } from '../../components/SelectField';
 import { TextField, verbatimInput } from '../../components/TextField';
-import { useDebouncedEffect } from '../../lib/useDebounced';
 import type { CredentialQuery } from '../../store/credentials';
 
 type Props = {
@@ -28,16 +27,12 @@ const SIZE_OPTIONS = CREDENTIAL_PAGE_SIZES.map((n) => ({ value: String(n), label
 /** Filters, page size and the list's actions. */
 export function CredentialsToolbar({ query, onChange, onRefresh, onExport, onNew, loading, exporting, creating }: Props) {
   const { filter } = query;
-  const [username, setUsername] = useState(filter.username ?? '');
 
   const setFilter = (patch: Partial<CredentialFilter>) => {
     const next: CredentialFilter = { ...filter, ...patch };
     for (const k of Object.keys(next) as (keyof CredentialFilter)[]) if (next[k] === undefined || next[k] === '') delete next[k];
     onChange({ filter: next });
   };
-
-  // The username filter applies once typing pauses; the others at once.
-  useDebouncedEffect(username, 300, (value) => setFilter({ username: value.trim() || undefined }));
 
   const status = filter.enabled === undefined ? 'all' : filter.enabled ? 'enabled' : 'disabled';
   const date = (key: 'createdFrom' | 'createdTo' | 'updatedFrom' | 'updatedTo', label: string) => (
@@ -55,12 +50,12 @@ export function CredentialsToolbar({ query, onChange, onRefresh, onExport, onNew
   return (
     <div className="cred-toolbar" data-testid="credentials-toolbar">
       <div className="cred-filters" role="group" aria-label="Filters">
-        <TextField
+        {/* The username filter applies once typing pauses; the others at once. */}
+        <SearchField
           label="Filter by username"
-          type="search"
           name="usernameFilter"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
+          initial={filter.username ?? ''}
+          onSearch={(value) => setFilter({ username: value.trim() || undefined })}
           {...verbatimInput}
           maxLength={64}
           className="field-grow"

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BulkResultDTO, CredentialDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
+import type { BulkResultDTO, CredentialDTO, CredentialWriteDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FetchedAt } from '../../components/FetchedAt';
 import { plural } from '../../lib/format';
@@ -91,6 +91,15 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
       else next.delete(id);
       return next;
     });
+
+  /** A create or password change went through: close its panel, say so, and offer a generated password once. */
+  function written(write: CredentialWriteDTO, secretId: string | null, action: OneTime['action'], status: string | null) {
+    closePanel();
+    setNote(write.note ?? null);
+    if (status) setStatus(status);
+    if (secretId) setOneTime({ secretId, username: write.credential.username, action });
+    refresh();
+  }
 
   async function toggle(c: CredentialDTO) {
     clearMessages();
@@ -204,14 +213,10 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
       {panel?.kind === 'create' && (
         <CreateCredentialForm
           scope={scope}
-          onCreated={(write, secretId) => {
-            closePanel();
-            setNote(write.note ?? null);
+          onCreated={(write, secretId) =>
             // With a generated password, the one-time panel says it (and takes focus).
-            if (secretId) setOneTime({ secretId, username: write.credential.username, action: 'created' });
-            else setStatus(`Created ${write.credential.username}.`);
-            refresh();
-          }}
+            written(write, secretId, 'created', secretId ? null : `Created ${write.credential.username}.`)
+          }
           onUnknownOutcome={refresh}
           onCancel={closePanel}
         />
@@ -223,16 +228,15 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
           credential={panel.credential}
           enabled={panel.enabled}
           onChanged={(write, secretId) => {
-            closePanel();
-            setNote(write.note ?? null);
             const u = write.credential.username;
-            setStatus(
+            written(
+              write,
+              secretId,
+              'changed',
               panel.enabled === undefined
                 ? `New password set for ${u}.`
                 : `${panel.enabled ? 'Enabled' : 'Disabled'} ${u} with a new password.`,
             );
-            if (secretId) setOneTime({ secretId, username: u, action: 'changed' });
-            refresh();
           }}
           onCancel={closePanel}
         />

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import type { CredentialDTO, ErrorDTO } from '../../../../src-preload/contract';
+import { useEffect, useRef } from 'react';
+import type { CredentialDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { credentialWrites } from '../../store/credentials';
+import { useRequest } from '../../lib/useRequest';
+import { credentialWrites, type CredentialScope } from '../../store/credentials';
 
 type Props = {
-  scope: { profileId: string; customerAuthId: string };
+  scope: CredentialScope;
   credential: CredentialDTO;
   onDeleted(): void;
   onCancel(): void;
@@ -12,22 +13,15 @@ type Props = {
 
 /** Delete one credential, behind a confirm step that says what it does to devices and calls. */
 export function DeleteConfirm({ scope, credential, onDeleted, onCancel }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ErrorDTO | null>(null);
+  const { busy, failure, run } = useRequest();
   const cancelRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     cancelRef.current?.focus();
   }, [credential.id]);
 
-  async function onDelete() {
-    setBusy(true);
-    setFailure(null);
-    const result = await credentialWrites.remove(scope, credential.id);
-    setBusy(false);
-    if (result.ok) onDeleted();
-    else setFailure(result.error); // e.g. 409: in use by active calls
-  }
+  // Main's error (e.g. 409: in use by active calls) is shown above the buttons.
+  const onDelete = () => run(() => credentialWrites.remove(scope, credential.id), onDeleted);
 
   return (
     <div

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ErrorDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useRequest } from '../../lib/useRequest';
 import { credentialWrites } from '../../store/credentials';
 
 type Props = {
@@ -17,31 +17,18 @@ type Props = {
 export function OneTimePassword({ secretId, username, action, onDone }: Props) {
   const [revealed, setRevealed] = useState<string | null>(null);
   const [copiedFor, setCopiedFor] = useState<number | null>(null);
-  const [failure, setFailure] = useState<ErrorDTO | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useRequest();
   const titleRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     titleRef.current?.focus();
   }, [secretId]);
 
-  async function reveal() {
-    setBusy(true);
-    setFailure(null);
-    const result = await credentialWrites.revealPassword(secretId);
-    setBusy(false);
-    if (result.ok) setRevealed(result.value.password);
-    else setFailure(result.error);
-  }
+  const reveal = () => run(() => credentialWrites.revealPassword(secretId), (v) => setRevealed(v.password));
 
   async function copy() {
-    setBusy(true);
-    setFailure(null);
     setCopiedFor(null);
-    const result = await credentialWrites.copyPassword(secretId);
-    setBusy(false);
-    if (result.ok) setCopiedFor(result.value.clearsAfterSeconds);
-    else setFailure(result.error);
+    await run(() => credentialWrites.copyPassword(secretId), (v) => setCopiedFor(v.clearsAfterSeconds));
   }
 
   return (

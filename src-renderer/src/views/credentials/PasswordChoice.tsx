@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type RefObject } from 'react';
 import { SIP_PASSWORD_SPECIALS, type ErrorDTO, type PasswordInput } from '../../../../src-preload/contract';
-import { TokenField } from '../../components/TextField';
+import { SecretField } from '../../components/TextField';
 import { checkSipPassword, messageOf } from '../../lib/fieldRules';
 import { credentialWrites } from '../../store/credentials';
 
@@ -39,7 +39,15 @@ export function usePasswordChoice() {
     if (inputRef.current) inputRef.current.value = '';
   };
 
-  return { mode, setMode, error, setError, inputRef, resolve, clear };
+  /** Show main's error at the typed password when it is about that password. True if it was shown there. */
+  const showError = (e: ErrorDTO): boolean => {
+    if (e.field?.split('.').pop() !== 'password' || mode !== 'typed') return false;
+    setError(e.message);
+    inputRef.current?.focus();
+    return true;
+  };
+
+  return { mode, setMode, error, setError, inputRef, resolve, clear, showError };
 }
 
 type Props = {
@@ -93,7 +101,7 @@ function PasswordInputField({
   onRecheck(value: string): void;
 }) {
   return (
-    <TokenField
+    <SecretField
       label="SIP password"
       name="sipPassword"
       inputRef={inputRef}

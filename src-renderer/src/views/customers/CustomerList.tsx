@@ -1,9 +1,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomerDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { TextField } from '../../components/TextField';
+import { SearchField } from '../../components/SearchField';
 import { plural } from '../../lib/format';
-import { useDebouncedEffect } from '../../lib/useDebounced';
 import { useCustomers, type CustomersEntry } from '../../store/customers';
 import { NewCustomerButton } from './NewCustomerButton';
 
@@ -21,12 +20,8 @@ type Props = {
  */
 export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Props) {
   const load = useCustomers((s) => s.load);
-  const [search, setSearch] = useState(entry.query.search);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const optionRefs = useRef(new Map<string, HTMLLIElement>());
-
-  // Search as the admin types, once they pause; a new search starts at page 1.
-  useDebouncedEffect(search, 300, (value) => void load(profileId, { search: value, page: 1 }));
 
   const { list, listLoading, listError, query } = entry;
   const items = list?.items ?? [];
@@ -81,12 +76,12 @@ export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Pr
   return (
     <div className="customer-list" data-testid="customer-list" aria-busy={listLoading}>
       <div className="customer-list-head">
-        <TextField
+        {/* Search as the admin types, once they pause; a new search starts at page 1. */}
+        <SearchField
           label="Search customers"
-          type="search"
           name="customerSearch"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          initial={entry.query.search}
+          onSearch={(value) => void load(profileId, { search: value, page: 1 })}
           placeholder="Name or email"
           autoComplete="off"
           spellCheck={false}

@@ -3,6 +3,7 @@ import type { CustomerDTO } from '../../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
 import { DetailField as Field, orNone } from '../../components/DetailField';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { formatBalance, formatDateTime } from '../../lib/format';
 import { useCustomers, type CustomersEntry } from '../../store/customers';
 import { CredentialsView } from '../credentials/CredentialsView';
@@ -23,16 +24,7 @@ export function CustomerPanel({ profileId, entry }: { profileId: string; entry: 
       data-token-state={customer?.tokenState}
       aria-busy={selecting}
     >
-      <div aria-live="polite" className="live-region">
-        {notice && (
-          <div className="notice notice-success" data-testid="customer-notice">
-            <p className="notice-title">{notice}</p>
-            <button type="button" className="btn btn-quiet" onClick={() => setNotice(profileId, null)}>
-              Dismiss
-            </button>
-          </div>
-        )}
-      </div>
+      <SuccessNotice notice={notice} testId="customer-notice" onDismiss={() => setNotice(profileId, null)} />
 
       {selectError && (
         <ErrorNotice

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { CustomerDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormActions } from '../../components/FormActions';
-import { TokenField } from '../../components/TextField';
+import { SecretField } from '../../components/TextField';
 import { checkCustomerToken } from '../../lib/fieldRules';
 import { useSecretForm } from '../../lib/useSecretForm';
 import { useCustomers } from '../../store/customers';
@@ -40,14 +40,11 @@ export function CustomerTokenForm({ profileId, customer, autoFocus, intro, onSav
   return (
     <form className="form customer-token-form" data-testid="customer-token-form" noValidate onSubmit={form.onSubmit} aria-busy={form.busy}>
       {intro && <p className="settings-help">{intro}</p>}
-      <TokenField
+      <SecretField
         label="Customer API token"
         name="customerToken"
-        inputRef={inputRef}
-        onChange={form.onChange}
+        {...form.field}
         help={`The API token of ${customer.authId} (not a partner token).`}
-        error={form.fieldError}
-        disabled={form.busy}
       />
       {form.failure && <ErrorNotice error={form.failure} testId="customer-token-error" onRetry={form.retry} />}
       <FormActions label="Save customer token" busyLabel="Checking with Vobiz…" busy={form.busy} onCancel={onCancel} />
