@@ -1,17 +1,12 @@
 // The window's security properties as the renderer experiences them.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src-preload/channels';
-import { openApp, type App } from './support';
+import { openApp } from './support';
 
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
 
 describe('bridge and window security', () => {
   it('window.trunkdesk is frozen and has exactly one function per channel plus onEvent', async () => {
-    app = await openApp();
+    const app = await openApp();
     const shape = await app.page.evaluate(() => {
       const api = (window as unknown as { trunkdesk: Record<string, unknown> }).trunkdesk;
       return { keys: Object.keys(api).sort(), frozen: Object.isFrozen(api), types: Object.values(api).map((v) => typeof v) };
@@ -22,7 +17,7 @@ describe('bridge and window security', () => {
   });
 
   it('malformed input from the page is a typed VALIDATION error and the app keeps working', async () => {
-    app = await openApp();
+    const app = await openApp();
     const r = await app.page.evaluate(() =>
       (window as unknown as { trunkdesk: { addProfile(i: unknown): Promise<unknown> } }).trunkdesk.addProfile({ displayName: 42, authId: null }),
     );
@@ -32,7 +27,7 @@ describe('bridge and window security', () => {
   });
 
   it('a page from another origin gets FORBIDDEN and no handler runs', async () => {
-    app = await openApp();
+    const app = await openApp();
     const url = await app.h.serveForeign('<!doctype html><title>foreign</title><p>not our app</p>');
     const foreign = await app.h.context.newPage();
     await foreign.goto(url);
@@ -41,7 +36,7 @@ describe('bridge and window security', () => {
   });
 
   it('the CSP forbids the renderer any network access of its own', async () => {
-    app = await openApp();
+    const app = await openApp();
     const target = `${app.sim.partnerBaseUrl}/me`;
     const r = await app.page.evaluate(async (u) => {
       try {

@@ -2,17 +2,12 @@
 // place the renderer could have seen or kept a token is searched. No canary may appear.
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../src-main/ipc/router';
 import { allFiles } from '../support/tmp';
 import { DEMO_PARTNERS } from '../sim/data';
 import { addProfileViaUi, alertText, openApp, openCustomers, selectCustomerByName, waitForPartner, type App } from './support';
 
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
 
 const canary = (label: string) => `CANARY${label}${randomBytes(12).toString('hex')}`;
 
@@ -118,7 +113,7 @@ async function useTheAppWithCanaries(app: App): Promise<string[]> {
 
 describe('canary: no token ever reaches the renderer', () => {
   it('is absent from every bridge answer, the DOM, inputs, web storage, console and every file in the data directory', async () => {
-    app = await openApp();
+    const app = await openApp();
     const canaries = await useTheAppWithCanaries(app);
     const { h, page } = app;
     expect(h.bridgeLog.length).toBeGreaterThan(5);
@@ -136,7 +131,7 @@ describe('canary: no token ever reaches the renderer', () => {
     // Negative control: a deliberately leaky handler puts the token into a field the router's
     // schema allows (a string). The same sweep must find it, or the test above proves nothing.
     const leak: { token?: string } = {};
-    app = await openApp({
+    const app = await openApp({
       wrapHandlers: (real: Handlers): Handlers => ({
         ...real,
         getPartner: async (i) => ({ ...(await real.getPartner(i)), company: leak.token ?? null }),

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import type { Simulator } from '../sim/server';
 import {
@@ -18,11 +18,6 @@ import {
   type App,
 } from './support';
 
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
 
 const northwind = DEMO_PARTNERS[0]!;
 const blueFjord = DEMO_PARTNERS[1]!;
@@ -77,7 +72,7 @@ function vaultKeys(a: App): string[] {
 
 describe('customers and credentials: paging, sorting, errors', () => {
   it('pages through 47 credentials: Next, Go to page, and a larger page size', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page } = app;
     await northwindCustomers(app);
     const view = await openCredentials(page, HARBORLIGHT);
@@ -110,7 +105,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('sorts by username both ways and filters by status and username, on this computer', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     const view = await openCredentials(page, HARBORLIGHT);
@@ -149,7 +144,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('the customer listbox works from the keyboard: arrows move, Enter selects', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     const listbox = page.getByRole('listbox', { name: 'Customers' });
@@ -203,7 +198,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('a redacted customer token must be entered: wrong and partner tokens are refused and not stored', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     const meridian = customer(sim, MERIDIAN);
@@ -253,7 +248,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('deleting a credential in use by calls says so and keeps it', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     const view = await openCredentials(page, HARBORLIGHT);
@@ -276,7 +271,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('when Vobiz wants a password with every change, Disable asks for one and sends both', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     const view = await openCredentials(page, HARBORLIGHT);
@@ -307,7 +302,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('a username already taken is a field error and nothing is created', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     const view = await openCredentials(page, HARBORLIGHT);
@@ -329,7 +324,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('a lost answer to a create is checked: created anyway, or not created, never sent twice', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     const view = await openCredentials(page, HARBORLIGHT);
@@ -370,7 +365,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('a rate limit on the credential list says so and how long to wait', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     const view = await openCredentials(page, HARBORLIGHT);
@@ -391,7 +386,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('a partner that cannot create accounts sees “+ New customer” disabled, with the reason', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await addProfileViaUi(page, { name: 'Blue Fjord', authId: blueFjord.authId, token: blueFjord.token, baseUrl: sim.partnerBaseUrl });
     await waitForPartner(page, blueFjord.name);
@@ -409,7 +404,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('creating a customer: a bad phone is caught before sending, a taken email is reported by field', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     const countBefore = sim.state.customers.length;
@@ -444,7 +439,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('a session profile: wrong password refused, email kept but never the password, expiry asks to sign in again', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim, h } = app;
     const addForm = page.getByTestId('add-profile-form');
     await addForm.waitFor();
@@ -507,7 +502,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
   });
 
   it('a slow credential page for the customer just left never lands in the next one', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await northwindCustomers(app);
     await openCredentials(page, HARBORLIGHT);

@@ -2,22 +2,17 @@
 // SIP credentials, disable one, change one's password, delete one, bulk-disable, export CSV.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import { tempDir } from '../support/tmp';
-import { addProfileViaUi, openApp, openCustomers, shownUsernames, waitForPartner, type App } from './support';
+import { addProfileViaUi, openApp, openCustomers, shownUsernames, waitForPartner } from './support';
 
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
 
 const nw = DEMO_PARTNERS[0]!;
 
 describe('customers and SIP credentials, end to end', () => {
   it('create a customer, then create, disable, re-password, delete, bulk-disable and export its credentials', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim, h } = app;
     await addProfileViaUi(page, { name: 'Northwind', authId: nw.authId, token: nw.token, baseUrl: sim.partnerBaseUrl });
     await waitForPartner(page, nw.name);

@@ -1,22 +1,17 @@
 // A person adds a partner profile and sees their partner account, through the whole real stack.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
-import { addProfileViaUi, alertText, openApp, partnerField, waitForPartner, type App } from './support';
+import { addProfileViaUi, alertText, openApp, partnerField, waitForPartner } from './support';
 
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
 
 const northwind = DEMO_PARTNERS[0]!;
 const blueFjord = DEMO_PARTNERS[1]!;
 
 describe('partner profile', () => {
   it('adding a profile shows the partner view filled from GET /me', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await addProfileViaUi(page, { name: 'Northwind', authId: northwind.authId, token: northwind.token, baseUrl: sim.partnerBaseUrl });
     await waitForPartner(page, northwind.name);
@@ -39,7 +34,7 @@ describe('partner profile', () => {
   });
 
   it('a capability the partner lacks is shown as something they cannot do', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await addProfileViaUi(page, { name: 'Blue Fjord', authId: blueFjord.authId, token: blueFjord.token, baseUrl: sim.partnerBaseUrl });
     await waitForPartner(page, blueFjord.name);
@@ -49,7 +44,7 @@ describe('partner profile', () => {
   });
 
   it('a wrong token shows the 401 guidance and saves nothing', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim, h } = app;
     await addProfileViaUi(page, { name: 'Wrong', authId: northwind.authId, token: 'definitely-not-the-token', baseUrl: sim.partnerBaseUrl });
     const text = await alertText(page);
@@ -63,7 +58,7 @@ describe('partner profile', () => {
   });
 
   it('the outdated /partner/v1 base path gets the 404 guidance', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await addProfileViaUi(page, { name: 'Old path', authId: northwind.authId, token: northwind.token, baseUrl: `${sim.url}/partner/v1` });
     const text = await alertText(page);
@@ -72,7 +67,7 @@ describe('partner profile', () => {
   });
 
   it('an unreachable server is reported as offline, and nothing is saved', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, h } = app;
     await addProfileViaUi(page, { name: 'Nowhere', authId: northwind.authId, token: northwind.token, baseUrl: 'http://127.0.0.1:9/api/v1/partner' });
     expect(await alertText(page)).toMatch(/Could not reach 127\.0\.0\.1:9/);
@@ -80,7 +75,7 @@ describe('partner profile', () => {
   });
 
   it('a 5xx while loading the partner view says so and offers to try again, which then works', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await addProfileViaUi(page, { name: 'Northwind', authId: northwind.authId, token: northwind.token, baseUrl: sim.partnerBaseUrl });
     await waitForPartner(page, northwind.name);
@@ -93,7 +88,7 @@ describe('partner profile', () => {
   });
 
   it('two profiles: switching shows each one’s data and never the other’s', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim } = app;
     await addProfileViaUi(page, { name: 'Northwind', authId: northwind.authId, token: northwind.token, baseUrl: sim.partnerBaseUrl });
     await waitForPartner(page, northwind.name);
@@ -121,7 +116,7 @@ describe('partner profile', () => {
   });
 
   it('rename, rotate token (verified first) and remove', async () => {
-    app = await openApp();
+    const app = await openApp();
     const { page, sim, h } = app;
     await addProfileViaUi(page, { name: 'Northwind', authId: northwind.authId, token: northwind.token, baseUrl: sim.partnerBaseUrl });
     await waitForPartner(page, northwind.name);

@@ -1,7 +1,7 @@
 // Shared set-up for browser tests: a fresh simulator, data directory and keychain service per
 // test, and the harness (real main services + built preload + built renderer in Chromium).
 import type { Page } from 'playwright';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
 import { startHarness, type Harness, type HarnessOptions } from '../harness/harness';
@@ -15,10 +15,17 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Apps opened by the current test; closed after it, whatever its outcome. */
+const openApps = new Set<App>();
+afterEach(async () => {
+  for (const app of openApps) await app.close();
+  openApps.clear();
+});
+
 export async function openApp(o: HarnessOptions = {}): Promise<App> {
   const sim = await startSimulator({ quiet: true });
   const h = await startHarness({ keychainService: uniqueService('browser'), ...o });
-  return {
+  const app: App = {
     sim,
     h,
     page: h.page,
@@ -28,6 +35,8 @@ export async function openApp(o: HarnessOptions = {}): Promise<App> {
       await keytarStore().delete(h.keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
     },
   };
+  openApps.add(app);
+  return app;
 }
 
 export interface ProfileForm {

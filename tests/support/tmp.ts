@@ -1,8 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const tempDir = (label = 'trunkdesk-test-') => mkdtempSync(join(tmpdir(), label));
+const made: string[] = [];
+// Tests read these directories until they end; remove them when the test process exits.
+process.once('exit', () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+export function tempDir(label = 'trunkdesk-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), label));
+  made.push(dir);
+  return dir;
+}
 
 /** A keychain service name no other test run uses, so runs never see each other's items. */
 export const uniqueService = (label: string) => `Trunkdesk Test ${label} ${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
