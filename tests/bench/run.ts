@@ -8,9 +8,11 @@ import { keytarStore } from '../../src-main/secrets/keychain';
 import { createServices } from '../../src-main/services';
 import { TestPlatform } from '../harness/test-platform';
 import { startSimulator } from '../sim/server';
-import { tempDir, uniqueService } from '../support/tmp';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const CREDENTIALS = 3_000;
+const scratch = mkdtempSync(join(tmpdir(), 'trunkdesk-bench-'));
 const RUNS = 15;
 
 async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
@@ -32,15 +34,15 @@ async function main(): Promise<void> {
   const customer = sim.addCustomer('PA_BENCH0001', { name: 'Bench Customer', email: 'bench@bench.example' });
   for (let i = 0; i < CREDENTIALS; i++) sim.addCredential(customer.authId, { username: `bench${String(i).padStart(5, '0')}`, enabled: i % 7 !== 0 });
 
-  const keychainService = uniqueService('bench');
+  const keychainService = `Trunkdesk Bench ${process.pid}`;
   const platform = new TestPlatform();
-  const s = await createServices({ dataDir: tempDir(), secrets: keytarStore(), keychainService, platform });
+  const s = await createServices({ dataDir: join(scratch, 'data'), secrets: keytarStore(), keychainService, platform });
   const list = await s.profiles.add({ displayName: 'Bench', authId: 'PA_BENCH0001', token: 'bench-partner-token', baseUrl: sim.partnerBaseUrl });
   const profileId = list.profiles[0]!.id;
   await s.customers.select(profileId, customer.authId);
   const ref = { profileId, customerAuthId: customer.authId };
   const sort = { field: 'username' as const, dir: 'desc' as const };
-  platform.nextSavePath = join(tempDir(), 'bench.csv');
+  platform.nextSavePath = join(scratch, 'bench.csv');
 
   const baseline = await median(RUNS, () => s.credentials.list(ref, { limit: 20, offset: 0 }));
   const rows: Array<[string, number]> = [
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
   await s.close();
   await sim.close();
   await keytarStore().delete(keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
+  rmSync(scratch, { recursive: true, force: true });
 }
 
 main().catch((e) => {

@@ -1,10 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 const made: string[] = [];
-// Tests read these directories until they end; remove them when the test process exits.
-process.once('exit', () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const removeMade = () => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+// Tests read these directories until their file ends: remove them then. (Vitest only.)
+afterAll(removeMade);
 
 export function tempDir(label = 'trunkdesk-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), label));
