@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../src-main/ipc/router';
 import { allFiles } from '../support/tmp';
 import { DEMO_PARTNERS } from '../sim/data';
-import { addProfileViaUi, alertText, openApp, openCustomers, selectCustomerByName, waitForPartner, type App } from './support';
+import { addProfileViaUi, addSessionProfileViaUi, alertText, createCustomerViaUi, openApp, openCustomers, selectCustomerByName, waitForPartner, type App } from './support';
 
 
 const canary = (label: string) => `CANARY${label}${randomBytes(12).toString('hex')}`;
@@ -81,27 +81,13 @@ async function useTheAppWithCanaries(app: App): Promise<string[]> {
   await page.getByTestId('customer-token-form').getByRole('button', { name: 'Save customer token' }).click();
   await page.getByTestId('credentials-view').getByTestId('credentials-empty').waitFor();
   // A new customer: its token arrives once, in the create answer.
-  await page.getByTestId('new-customer').click();
-  const form = page.getByTestId('create-customer-form');
-  await form.getByLabel('Name', { exact: true }).fill('Canary New');
-  await form.getByLabel('Email').fill('cn@canary.example');
-  await form.getByLabel('Password').fill('Canary2026x');
-  await form.getByLabel('Country').fill('GB');
-  await form.getByLabel('Phone').fill('+442079460000');
-  await form.getByRole('button', { name: 'Create customer' }).click();
+  await createCustomerViaUi(page, { name: 'Canary New', email: 'cn@canary.example', password: 'Canary2026x', country: 'GB', phone: '+442079460000' });
   await page.getByTestId('customer-panel').getByRole('heading', { name: 'Canary New' }).waitFor();
 
   // A session profile: the JWT from /login must stay in main too.
   await page.getByRole('button', { name: '+ Add profile' }).click();
-  const addForm = page.getByTestId('add-profile-form');
-  await addForm.getByRole('tab', { name: 'Email and password (session only)' }).click();
   const bf = DEMO_PARTNERS[1]!;
-  const session = page.getByTestId('add-session-profile-form');
-  await session.getByLabel('Profile name').fill('Blue Fjord session');
-  await session.getByLabel('Email').fill(bf.email);
-  await session.getByLabel('Password').fill(bf.password);
-  await session.getByLabel('Base URL').fill(sim.partnerBaseUrl);
-  await session.getByRole('button', { name: 'Sign in and add' }).click();
+  await addSessionProfileViaUi(page, { name: 'Blue Fjord session', email: bf.email, password: bf.password, baseUrl: sim.partnerBaseUrl });
   await waitForPartner(page, bf.name);
   const jwts = sim.requests.map((r) => /^Bearer (.+)$/.exec(r.headers['authorization'] ?? '')?.[1]).filter((t): t is string => !!t);
   expect(jwts.length).toBeGreaterThan(0);

@@ -10,6 +10,8 @@ import { DEMO_PARTNERS } from '../sim/data';
 import type { Simulator } from '../sim/server';
 import {
   addProfileViaUi,
+  addSessionProfileViaUi,
+  createCustomerViaUi,
   openApp,
   openCustomers,
   selectCustomerByName,
@@ -410,14 +412,7 @@ describe('customers and credentials: paging, sorting, errors', () => {
     const countBefore = sim.state.customers.length;
     const accountPosts = () => sim.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/api/v1/partner/accounts'));
 
-    await page.getByTestId('new-customer').click();
-    const form = page.getByTestId('create-customer-form');
-    await form.getByLabel('Name', { exact: true }).fill('Saltmarsh Ferries');
-    await form.getByLabel('Email', { exact: true }).fill('voice@saltmarsh.example');
-    await form.getByLabel('Password', { exact: true }).fill('Saltmarsh2026');
-    await form.getByLabel('Country', { exact: true }).fill('IN');
-    await form.getByLabel('Phone', { exact: true }).fill('0987');
-    await form.getByRole('button', { name: 'Create customer' }).click();
+    const form = await createCustomerViaUi(page, { name: 'Saltmarsh Ferries', email: 'voice@saltmarsh.example', password: 'Saltmarsh2026', country: 'IN', phone: '0987' });
     const errors = form.getByTestId('field-error');
     await errors.first().waitFor();
     expect(await errors.count()).toBe(1);
@@ -441,16 +436,8 @@ describe('customers and credentials: paging, sorting, errors', () => {
   it('a session profile: wrong password refused, email kept but never the password, expiry asks to sign in again', async () => {
     const app = await openApp();
     const { page, sim, h } = app;
-    const addForm = page.getByTestId('add-profile-form');
-    await addForm.waitFor();
-    await addForm.getByRole('tablist', { name: 'Sign in with' }).getByRole('tab', { name: 'Email and password (session only)' }).click();
-    expect(await addForm.getAttribute('data-mode')).toBe('session');
-    const form = page.getByTestId('add-session-profile-form');
-    await form.getByLabel('Profile name').fill('Blue Fjord');
-    await form.getByLabel('Email', { exact: true }).fill(blueFjord.email);
-    await form.getByLabel('Password', { exact: true }).fill('NotThePassword1');
-    await form.getByLabel('Base URL').fill(sim.partnerBaseUrl);
-    await form.getByRole('button', { name: 'Sign in and add' }).click();
+    const form = await addSessionProfileViaUi(page, { name: 'Blue Fjord', email: blueFjord.email, password: 'NotThePassword1', baseUrl: sim.partnerBaseUrl });
+    expect(await page.getByTestId('add-profile-form').getAttribute('data-mode')).toBe('session');
     const addError = page.getByTestId('add-profile-error');
     await addError.waitFor({ timeout: 10_000 });
     expect(await addError.innerText()).toMatch(/email or password is incorrect/);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import { tempDir } from '../support/tmp';
-import { addProfileViaUi, openApp, openCustomers, shownUsernames, waitForPartner } from './support';
+import { addProfileViaUi, createCustomerViaUi, openApp, openCustomers, shownUsernames, waitForPartner } from './support';
 
 
 const nw = DEMO_PARTNERS[0]!;
@@ -19,14 +19,7 @@ describe('customers and SIP credentials, end to end', () => {
     await openCustomers(page);
 
     // Create a customer: its token goes straight into the vault, and it becomes the selection.
-    await page.getByTestId('new-customer').click();
-    const form = page.getByTestId('create-customer-form');
-    await form.getByLabel('Name', { exact: true }).fill('Orchid Labs');
-    await form.getByLabel('Email').fill('voice@orchidlabs.example');
-    await form.getByLabel('Password').fill('Orchid2026x');
-    await form.getByLabel('Country').fill('in');
-    await form.getByLabel('Phone').fill('+919812345678');
-    await form.getByRole('button', { name: 'Create customer' }).click();
+    await createCustomerViaUi(page, { name: 'Orchid Labs', email: 'voice@orchidlabs.example', password: 'Orchid2026x', country: 'in', phone: '+919812345678' });
     const panel = page.getByTestId('customer-panel');
     await panel.getByRole('heading', { name: 'Orchid Labs' }).waitFor();
     expect(await page.getByTestId('customer-notice').innerText()).toMatch(/stored securely/);

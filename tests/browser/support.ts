@@ -1,6 +1,6 @@
 // Shared set-up for browser tests: a fresh simulator, data directory and keychain service per
 // test, and the harness (real main services + built preload + built renderer in Chromium).
-import type { Page } from 'playwright';
+import type { Locator, Page } from 'playwright';
 import { afterEach, expect } from 'vitest';
 import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
@@ -93,4 +93,39 @@ export async function selectCustomerByName(page: Page, name: string): Promise<vo
 export async function shownUsernames(page: Page): Promise<string[]> {
   const rows = page.getByTestId('credentials-table').locator('tr[data-username]');
   return rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-username') ?? ''));
+}
+
+export interface CustomerForm {
+  name: string;
+  email: string;
+  password: string;
+  country: string;
+  phone: string;
+}
+
+/** Open the new-customer form, fill it and submit it; returns the form for further checks. */
+export async function createCustomerViaUi(page: Page, c: CustomerForm): Promise<Locator> {
+  await page.getByTestId('new-customer').click();
+  const form = page.getByTestId('create-customer-form');
+  await form.getByLabel('Name', { exact: true }).fill(c.name);
+  await form.getByLabel('Email', { exact: true }).fill(c.email);
+  await form.getByLabel('Password', { exact: true }).fill(c.password);
+  await form.getByLabel('Country', { exact: true }).fill(c.country);
+  await form.getByLabel('Phone', { exact: true }).fill(c.phone);
+  await form.getByRole('button', { name: 'Create customer' }).click();
+  return form;
+}
+
+/** Choose email-and-password sign-in on the add-profile form, fill it and submit it. */
+export async function addSessionProfileViaUi(page: Page, s: { name: string; email: string; password: string; baseUrl: string }): Promise<Locator> {
+  const addForm = page.getByTestId('add-profile-form');
+  await addForm.waitFor();
+  await addForm.getByRole('tablist', { name: 'Sign in with' }).getByRole('tab', { name: 'Email and password (session only)' }).click();
+  const form = page.getByTestId('add-session-profile-form');
+  await form.getByLabel('Profile name').fill(s.name);
+  await form.getByLabel('Email', { exact: true }).fill(s.email);
+  await form.getByLabel('Password', { exact: true }).fill(s.password);
+  await form.getByLabel('Base URL').fill(s.baseUrl);
+  await form.getByRole('button', { name: 'Sign in and add' }).click();
+  return form;
 }
