@@ -167,7 +167,14 @@ export class CredentialService {
       // The first page says how many there are; the rest are fetched a few at a time (bounded,
       // so a large account neither floods Vobiz nor waits for one page after another).
       const first = await c.listCredentials(PAGE, 0, signal);
-      const pages = Math.min(MAX_PAGES, Math.ceil(first.total / PAGE));
+      if (first.total > MAX_PAGES * PAGE) {
+        // Better to say so than to sort or export a silently truncated list.
+        throw new AppError('VALIDATION', `This customer has ${first.total} SIP credentials; sorting, filtering and export work on up to ${MAX_PAGES * PAGE}.`, {
+          hint: 'Clear the sort and filters to page through all of them as Vobiz lists them.',
+          retryable: false,
+        });
+      }
+      const pages = Math.ceil(first.total / PAGE);
       const rest = await mapBounded(
         Array.from({ length: Math.max(0, pages - 1) }, (_, i) => (i + 1) * PAGE),
         PAGE_CONCURRENCY,

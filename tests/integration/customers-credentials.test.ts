@@ -169,6 +169,18 @@ describe('SIP credentials', () => {
     expect(sim.requests.filter((r) => r.path.includes('/Account/'))).toHaveLength(0);
   });
 
+  it('a list too large to sort in main says so instead of sorting a truncated list', async () => {
+    const big = sim.addCustomer(nw.authId, { name: 'Huge Call Centre', email: 'noc@huge.example' });
+    for (let i = 0; i <= 20_000; i++) sim.addCredential(big.authId, { username: `agent${i}` });
+    const ref = { profileId, customerAuthId: big.authId };
+    await s.customers.select(profileId, big.authId);
+    await expect(s.credentials.list(ref, { limit: 20, offset: 0, sort: { field: 'username', dir: 'asc' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/20001 SIP credentials; sorting, filtering and export work on up to 20000/),
+    });
+    expect((await s.credentials.list(ref, { limit: 20, offset: 19_980 })).total).toBe(20_001);
+  });
+
   it('sorts and filters over every page, in main', async () => {
     const sorted = await s.credentials.list(hbRef(), { limit: 10, offset: 0, sort: { field: 'username', dir: 'asc' } });
     expect(sorted.mode).toBe('local');
