@@ -10,6 +10,7 @@ import { seedState } from './data';
 import { driftBody } from './drift';
 import { envelope, HttpFailure, partnerError, toWire, type SimResponse, type WireResponse } from './errors';
 import { htmlFaultResponse, normaliseFaults, statusFaultResponse, takeRule } from './faults';
+import { echoResponse, hugeBody, requestSecrets, trickle } from './hostile';
 import { fresh } from './ids';
 import { addCredential, addCustomer, addPartner, clearState, type NewCredential, type NewCustomer, type NewPartner } from './records';
 import { isRecord, matchRoute, type RequestContext, type Route } from './router';
@@ -48,6 +49,8 @@ export interface Simulator {
   reset(): void;
   /** API requests only (not /__sim/*), last 1000. */
   requests: RequestLogEntry[];
+  /** Every secret an `echo` fault has sent back, for the canary sweep to look for. */
+  echoed: string[];
   state: SimState;
 }
 
@@ -60,6 +63,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
   const seed = opts.seed ?? true;
   const state: SimState = { partners: [], customers: [], credentials: [] };
   const requests: RequestLogEntry[] = [];
+  const echoed: string[] = [];
   const jwtSecret = randomBytes(32); // per instance: a JWT from another sim run is "invalid_token"
   const timers = new Set<NodeJS.Timeout>();
   let faults: FaultConfig = normaliseFaults({});
@@ -142,10 +146,19 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
   }
 
   /** Answers a rule of kind status/html/reset/hang. */
-  function applyCanned(rule: FaultRule, req: IncomingMessage, res: ServerResponse, requestId: string): void {
+  function applyCanned(rule: FaultRule, req: IncomingMessage, res: ServerResponse, requestId: string, rawBody: string): void {
     switch (rule.kind) {
       case 'status':
         return send(res, toWire(statusFaultResponse(rule), requestId));
+      case 'echo': {
+        const secrets = requestSecrets(req, rawBody);
+        echoed.push(...secrets);
+        return send(res, toWire(echoResponse(rule, secrets), requestId));
+      }
+      case 'trickle':
+        return trickle(rule, res, timers);
+      case 'huge':
+        return send(res, toWire(hugeBody(rule), requestId));
       case 'html':
         return send(res, toWire(htmlFaultResponse(rule), requestId));
       case 'reset':
@@ -177,10 +190,10 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     if (closed) return;
 
     const rule = takeRule(faults, method, pathWithQuery);
-    const canned = rule && (rule.kind === 'status' || rule.kind === 'html' || rule.kind === 'reset' || rule.kind === 'hang');
+    const canned = rule && ['status', 'html', 'reset', 'hang', 'echo', 'trickle', 'huge'].includes(rule.kind);
     if (rule && canned && !rule.afterHandler) {
       log(`${method} ${pathWithQuery} → fault ${rule.kind}${rule.status ? ` ${rule.status}` : ''}`);
-      applyCanned(rule, req, res, requestId);
+      applyCanned(rule, req, res, requestId, rawBody);
       return;
     }
 
@@ -189,7 +202,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     if (rule && canned) {
       // afterHandler: the real handler ran (a write took effect); the client sees the fault.
       log(`${method} ${pathWithQuery} → ${response.status} hidden by fault ${rule.kind}`);
-      applyCanned(rule, req, res, requestId);
+      applyCanned(rule, req, res, requestId, rawBody);
       return;
     }
     if (rule?.kind === 'drift' && response.kind === 'json' && response.status < 300 && routeName) {
@@ -271,6 +284,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     url: origin,
     partnerBaseUrl: origin + PARTNER_BASE,
     requests,
+    echoed,
     state,
     addPartner: (p) => addPartner(state, p),
     addCustomer: (partnerAuthId, c) => addCustomer(state, partnerAuthId, c),

@@ -97,7 +97,7 @@ export interface SimState {
   credentials: CredentialRecord[];
 }
 
-export type FaultKind = 'status' | 'reset' | 'truncate' | 'drift' | 'hang' | 'html';
+export type FaultKind = 'status' | 'reset' | 'truncate' | 'drift' | 'hang' | 'html' | 'echo' | 'trickle' | 'huge';
 
 export interface FaultRule {
   /** Substring of the request path (incl. query), or "METHOD /path-prefix". Absent: any request. */
@@ -115,6 +115,10 @@ export interface FaultRule {
    * with the fault. Models the "5xx on create is an unknown outcome" case.
    */
   afterHandler?: boolean;
+  /** trickle: ms between bytes (default 5000). */
+  intervalMs?: number;
+  /** trickle: bytes in all (default 100); huge: body size (default 25 MiB). */
+  bytes?: number;
 }
 
 export interface FaultConfig {
