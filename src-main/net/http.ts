@@ -1,9 +1,12 @@
 // The one HTTP client of the app. One undici dispatcher (keep-alive, bounded connections per
-// origin, connect/headers/body timeouts; proxy from HTTPS_PROXY/NO_PROXY when set). Transport
+// origin, connect/headers/body timeouts; proxy from HTTPS_PROXY/NO_PROXY when set), and an overall
+// deadline per attempt: undici's body timeout counts idle time only, so a server that trickles a
+// byte every few seconds would otherwise hold a call (and a pooled connection) forever. Transport
 // failures become AppErrors with words for the admin. GETs, and only GETs, are retried on
 // 429/502/503/504 and connection resets, honouring Retry-After with capped, jittered backoff:
 // a write that failed has an unknown outcome and must be checked by the caller, not repeated.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { isSafeBaseUrl } from '../../src-preload/contract';
 import { AppError } from './errors';
 import { log } from './redact';
 
@@ -28,6 +31,8 @@ export interface HttpOptions {
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
+  /** Whole attempt, from queueing for a connection to the last byte of the body. */
+  deadlineMs?: number;
   connectionsPerOrigin?: number;
   /** Retries for GETs after the first try. */
   maxRetries?: number;
@@ -39,7 +44,7 @@ export interface HttpOptions {
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
@@ -50,6 +55,7 @@ export class HttpClient {
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
       headersTimeoutMs: options.headersTimeoutMs ?? 20_000,
       bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
+      deadlineMs: options.deadlineMs ?? 45_000,
       connectionsPerOrigin: options.connectionsPerOrigin ?? 6,
       maxRetries: options.maxRetries ?? 2,
       baseDelayMs: options.baseDelayMs ?? 500,
@@ -60,6 +66,14 @@ export class HttpClient {
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
+    // The last line of the https rule (contract.isSafeBaseUrl): whatever a profile file or a
+    // caller says, no request, and so no auth header, goes out over plain http to another machine.
+    if (!isSafeBaseUrl(req.url)) {
+      throw new AppError('VALIDATION', 'Trunkdesk refused to send a request over plain http to another computer.', {
+        hint: 'The base URL must use https:// (plain http is only for a simulator on this computer).',
+        retryable: false,
+      });
+    }
     const retries = req.method === 'GET' ? this.opts.maxRetries : 0;
     for (let attempt = 0; ; attempt++) {
       let res: HttpResponse;
@@ -95,7 +109,28 @@ export class HttpClient {
     return Math.round(exp / 2 + Math.random() * (exp / 2));
   }
 
+  /** One attempt under the overall deadline; the caller's own signal still cancels it. */
   private async once(req: HttpRequest): Promise<HttpResponse> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.opts.deadlineMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
+    try {
+      return await this.send(req, signal);
+    } catch (e) {
+      if (deadline.signal.aborted && !req.signal?.aborted) {
+        throw new AppError('TIMEOUT', `${safeHost(req.url)} did not finish answering within ${Math.round(this.opts.deadlineMs / 1000)} s.`, {
+          hint: 'The service is answering too slowly. Try again; nothing was changed on this computer.',
+          retryable: true,
+          cause: e,
+        });
+      }
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async send(req: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...lower(req.headers ?? {}) };
     let body: string | undefined;
     if (req.body !== undefined) {
@@ -106,7 +141,7 @@ export class HttpClient {
       method: req.method,
       headers,
       body,
-      signal: req.signal,
+      signal,
       dispatcher: this.dispatcher,
       headersTimeout: this.opts.headersTimeoutMs,
       bodyTimeout: this.opts.bodyTimeoutMs,
@@ -138,8 +173,10 @@ async function readCapped(body: Dispatcher.ResponseData['body']): Promise<string
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
       body.destroy();
+      // Final, not retryable: asking again would only read the same oversized answer again.
       throw new AppError('UPSTREAM', 'The server sent a far larger answer than expected.', {
         hint: 'Check the base URL points at the Vobiz API.',
+        retryable: false,
       });
     }
     chunks.push(chunk as Buffer);
