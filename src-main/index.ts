@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { EVENT_CHANNEL } from '../src-preload/channels';
+import { forwardEvents } from './ipc/outgoing';
 import { registerIpc } from './ipc/router';
 import { log } from './net/redact';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -55,7 +56,7 @@ async function start(): Promise<void> {
     const win = createMainWindow({ preload: join(__dirname, '../preload/index.cjs'), url: rendererUrl });
     const id = win.webContents.id;
     windows.add(id);
-    const off = services.events.on((e) => {
+    const off = forwardEvents(services.events, (e) => {
       if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, e);
     });
     win.on('closed', () => {

@@ -47,20 +47,36 @@ export const Provider = z.enum(PROVIDERS);
 export const VOBIZ_DEFAULT_BASE_URL = 'https://api.vobiz.ai/api/v1/partner';
 
 export const ProfileId = z.string().regex(/^p_[a-z0-9]{10,32}$/, 'Not a profile id.');
+
+/**
+ * Control characters (which include the ESC of ANSI sequences and the C1 range) and the bidi
+ * overrides that reorder what is shown: a name with them can hide or fake text in the UI, in
+ * logs and in a terminal. Everything else, every script and emoji, is welcome.
+ */
+const UNSAFE_TEXT = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+export const isPlainText = (s: string): boolean => !UNSAFE_TEXT.test(s);
+const PLAIN_TEXT_RULE = 'Use ordinary characters only: no control characters, escape sequences or direction overrides.';
+
 export const DisplayName = z
   .string()
   .trim()
   .min(1, 'Give the profile a name.')
-  .max(80, 'Keep the name under 80 characters.');
+  .max(80, 'Keep the name under 80 characters.')
+  .refine(isPlainText, PLAIN_TEXT_RULE);
 export const PartnerAuthId = z
   .string()
   .trim()
   .regex(/^PA_[A-Za-z0-9]{4,64}$/, 'A partner auth ID starts with PA_ followed by letters and digits.');
+/** A token travels as an HTTP header value, so it must be visible ASCII (0x21–0x7E). */
 export const ApiToken = z
   .string()
   .min(8, 'That token is too short to be a Vobiz API token.')
   .max(512, 'That token is too long.')
-  .refine((t) => !/\s/.test(t), 'A token has no spaces or line breaks; check what was pasted.');
+  .refine((t) => !/\s/.test(t), 'A token has no spaces or line breaks; check what was pasted.')
+  .refine(
+    (t) => /^[\x21-\x7E]*$/.test(t),
+    'A token uses only letters, digits and ASCII punctuation: no accented letters, symbols or invisible characters. Check what was pasted.',
+  );
 export const BaseUrl = z
   .string()
   .trim()
@@ -94,7 +110,12 @@ export function isIsoCountry(code: string): boolean {
 }
 
 export const NewCustomerFields = {
-  name: z.string().trim().min(1, 'Enter the customer name.').max(100, 'Keep the name under 100 characters.'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter the customer name.')
+    .max(100, 'Keep the name under 100 characters.')
+    .refine(isPlainText, PLAIN_TEXT_RULE),
   email: Email,
   password: z
     .string()
@@ -110,7 +131,12 @@ export const NewCustomerFields = {
     .string()
     .trim()
     .regex(/^\+[1-9]\d{6,14}$/, 'Use international E.164 format: + and country code, digits only, e.g. +919876543210.'),
-  company: z.string().trim().max(100).optional(),
+  company: z
+    .string()
+    .trim()
+    .max(100)
+    .refine(isPlainText, PLAIN_TEXT_RULE)
+    .optional(),
 };
 
 /**
@@ -150,6 +176,11 @@ export type TokenState = z.infer<typeof TokenState>;
 export const AuthMode = z.enum(['token', 'session']);
 export type AuthMode = z.infer<typeof AuthMode>;
 
+export const StoreProblem = z.strictObject({
+  message: z.string(),
+  hint: z.string().optional(),
+});
+
 export const ProfileDTO = z.strictObject({
   id: ProfileId,
   displayName: z.string(),
@@ -168,13 +199,11 @@ export const ProfileDTO = z.strictObject({
   session: z.strictObject({ email: z.string(), signedInUntil: z.string().nullable() }).nullable(),
   /** The customer last selected under this profile, to reopen it. */
   lastCustomerAuthId: z.string().nullable(),
+  /** Set when the stored profile breaks a rule (a plain-http base URL): nothing is sent for it. */
+  attention: StoreProblem.nullable(),
 });
 export type ProfileDTO = z.infer<typeof ProfileDTO>;
 
-export const StoreProblem = z.strictObject({
-  message: z.string(),
-  hint: z.string().optional(),
-});
 
 export const ProfileListDTO = z.strictObject({
   profiles: z.array(ProfileDTO),
@@ -425,6 +454,27 @@ export const contract = {
     output: z.strictObject({ saved: z.boolean(), fileName: z.string().nullable(), count: z.number().int() }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+/**
+ * Where a channel's input carries a secret (dotted paths). The router hands these values to main's
+ * scrubber before the handler runs, so a server that echoes one back, even in the answer to the
+ * very request that carried it, never gets it past the router (ipc/outgoing.ts).
+ */
+export const SECRET_INPUT_PATHS: Partial<Record<Channel, readonly string[]>> = {
+  addProfile: ['token'],
+  rotateProfileToken: ['token'],
+  setCustomerToken: ['token'],
+  addSessionProfile: ['password'],
+  signIn: ['password'],
+  createCustomer: ['password'],
+  createCredential: ['password.value'],
+  updateCredential: ['password.value'],
+};
+
+/** Output strings that are meant to cross as they are: the one-time reveal of a generated password. */
+export const DISCLOSED_OUTPUT_PATHS: Partial<Record<Channel, readonly string[]>> = {
+  revealPassword: ['password'],
+};
 
 export type Contract = typeof contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;

@@ -3,7 +3,7 @@
 // holds the password). Handles expire after 10 minutes. Nothing here touches the disk.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../net/errors';
-import { rememberSecret } from '../net/redact';
+import { rememberSecret } from '../net/scrub';
 import type { Clipboard } from '../platform';
 import { generateSipPassword } from './password-generator';
 

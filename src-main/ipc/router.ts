@@ -1,11 +1,13 @@
-// The IPC router: for every call, sender check -> input parse -> handler -> output parse -> Result.
-// Nothing reaches a handler from a foreign sender or with malformed input, nothing leaves that is
-// not a valid DTO, and no failure crashes main: every path ends in a typed Result.
+// The IPC router: for every call, sender check -> input parse (secret inputs remembered) ->
+// handler -> output parse -> scrub -> Result. Nothing reaches a handler from a foreign sender or
+// with malformed input, nothing leaves that is not a valid DTO or that holds a secret main knows,
+// and no failure crashes main: every path ends in a typed Result.
 import type { z } from 'zod';
 import { CHANNEL_PREFIX, CHANNELS, ipcName, type Channel } from '../../src-preload/channels';
 import { contract, type ChannelOutput, type Result } from '../../src-preload/contract';
 import { AppError, toErrorDTO } from '../net/errors';
 import { log } from '../net/redact';
+import { outgoingResult, rememberSecretInputs } from './outgoing';
 import { checkSender, type IpcSenderInfo, type SenderPolicy } from './trusted-sender';
 
 export type Handlers = {
@@ -20,6 +22,10 @@ export interface IpcMainLike {
 
 export function createDispatcher(handlers: Handlers, policy: SenderPolicy) {
   return async function dispatch(ipcChannel: string, event: IpcSenderInfo, payload: unknown): Promise<Result<unknown>> {
+    return outgoingResult(channelOf(ipcChannel), await answer(ipcChannel, event, payload));
+  };
+
+  async function answer(ipcChannel: string, event: IpcSenderInfo, payload: unknown): Promise<Result<unknown>> {
     const verdict = checkSender(event, policy);
     if (!verdict.ok) {
       log.warn(`dropped IPC call on ${safeName(ipcChannel)}: ${verdict.reason}`);
@@ -37,6 +43,7 @@ export function createDispatcher(handlers: Handlers, policy: SenderPolicy) {
       const field = issue?.path.map(String).join('.') || undefined;
       return fail(new AppError('VALIDATION', issue?.message ?? 'The request was malformed.', { retryable: false, ...(field ? { field } : {}) }));
     }
+    rememberSecretInputs(channel, input.data);
     try {
       const handler = handlers[channel] as (i: unknown) => Promise<unknown>;
       const value = await handler(input.data);
@@ -52,7 +59,7 @@ export function createDispatcher(handlers: Handlers, policy: SenderPolicy) {
       if (!(e instanceof AppError)) log.error(`handler ${channel} failed`, e);
       return fail(e);
     }
-  };
+  }
 }
 
 export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, policy: SenderPolicy): () => void {

@@ -1,5 +1,9 @@
 // Secrets must never reach a log line, an error message or a crash report. Everything main logs
-// goes through redact(); known secret values (tokens held at the moment) are scrubbed too.
+// goes through redact(): every secret main knows (scrub.ts), then the header and query patterns
+// that catch a secret main was never told about.
+import { scrubText } from './scrub';
+
+export { rememberSecret } from './scrub';
 
 const PATTERNS: Array<[RegExp, string]> = [
   [/(x-auth-token["']?\s*[:=]\s*["']?)[^"',\s}]+/gi, '$1[redacted]'],
@@ -9,16 +13,8 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted-jwt]'],
 ];
 
-const knownSecrets = new Set<string>();
-
-/** Register a secret value so that it is scrubbed from anything logged while the app runs. */
-export function rememberSecret(value: string): void {
-  if (value.length >= 6) knownSecrets.add(value);
-}
-
 export function redact(text: string): string {
-  let out = text;
-  for (const s of knownSecrets) out = out.split(s).join('[redacted]');
+  let out = scrubText(text);
   for (const [re, rep] of PATTERNS) out = out.replace(re, rep);
   return out;
 }

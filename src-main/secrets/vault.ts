@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { TokenState } from '../../src-preload/contract';
 import { keepAside, writeFileAtomically } from '../fs/atomic';
 import { AppError } from '../net/errors';
-import { rememberSecret } from '../net/redact';
+import { rememberSecret } from '../net/scrub';
 import { deriveKey, keyFingerprint, open, seal } from './crypto';
 
 const SealedEntry = z.strictObject({ iv: z.string(), tag: z.string(), ct: z.string() });

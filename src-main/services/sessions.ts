@@ -1,7 +1,7 @@
 // Signed-in sessions (Vobiz `POST /login`): the JWT lives here, in main's memory only, and is
 // dropped when its `expires_in` runs out or Vobiz refuses it; the renderer is then told to ask
 // the admin to sign in again. Nothing here is ever written to disk.
-import { rememberSecret } from '../net/redact';
+import { rememberSecret } from '../net/scrub';
 import type { EventBus } from './events';
 
 interface Session {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { EVENT_CHANNEL } from '../../src-preload/channels';
+import { forwardEvents } from '../../src-main/ipc/outgoing';
 import { createDispatcher, type Handlers } from '../../src-main/ipc/router';
 import type { IpcSenderInfo } from '../../src-main/ipc/trusted-sender';
 import { keytarStore, type SecretStore } from '../../src-main/secrets/keychain';
@@ -113,11 +114,14 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const bridgeLog: string[] = [];
   const consoleLog: string[] = [];
   let page!: Page;
-  const dispatch = createDispatcher(o.wrapHandlers ? o.wrapHandlers(services.handlers) : services.handlers, {
-    origins: [server.origin],
-    // Our "window" is the one page the harness opened; any other page is a foreign webContents.
-    isOurWebContents: (id) => id === 1,
-  });
+  const dispatch = createDispatcher(
+    o.wrapHandlers ? o.wrapHandlers(services.handlers) : services.handlers,
+    {
+      origins: [server.origin],
+      // Our "window" is the one page the harness opened; any other page is a foreign webContents.
+      isOurWebContents: (id) => id === 1,
+    },
+  );
   await context.exposeBinding('__trunkdeskInvoke', async (source, channel: string, payload: unknown) => {
     const event: IpcSenderInfo = {
       sender: { id: source.page === page ? 1 : 2 },
@@ -131,7 +135,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   page = await context.newPage();
   page.on('console', (m) => consoleLog.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => consoleLog.push(`pageerror: ${e.message}`));
-  const offEvents = services.events.on((e) => {
+  const offEvents = forwardEvents(services.events, (e) => {
     bridgeLog.push(JSON.stringify(e));
     void page.evaluate(([ch, ev]) => (window as unknown as { __trunkdeskDeliver(c: string, p: unknown): void }).__trunkdeskDeliver(ch, ev), [EVENT_CHANNEL, e] as const).catch(() => undefined);
   });

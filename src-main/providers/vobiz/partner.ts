@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import type { PartnerDTO } from '../../../src-preload/contract';
 import type { HttpClient } from '../../net/http';
+import { rememberSecret } from '../../net/scrub';
 import type { PartnerAuth } from './auth';
 import type { ErrorContext } from './errors';
-import { AccountBody, AccountListBody, LoginBody, MeBody } from './schemas';
+import { AccountBody, AccountListBody, isRealToken, LoginBody, MeBody } from './schemas';
 import { driftError } from './errors';
 import { joinUrl, vobizCall } from './transport';
 
@@ -36,6 +37,8 @@ export class VobizPartnerClient {
       schema: LoginBody,
       ctx: { scope: 'partner', baseUrl, auth: 'login' },
     });
+    // Known to the scrubber at once: the very next call (GET /me to verify it) could echo it.
+    rememberSecret(body.tokens.access_token);
     return { accessToken: body.tokens.access_token, expiresInSeconds: body.tokens.expires_in };
   }
 
@@ -77,17 +80,17 @@ export class VobizPartnerClient {
     const body = await this.get(`/accounts?${params}`, 'the customer list', AccountListBody, signal);
     const rows = z.array(AccountBody).safeParse(body.accounts);
     if (!rows.success) throw driftError('the customer list', rows.error.issues[0]?.path.join('.'));
-    return { rows: rows.data, total: body.total };
+    return { rows: rows.data.map(knownToken), total: body.total };
   }
 
   /** GET /accounts/{id}: the one documented way to fetch a customer's token again. */
-  getAccount(customerAuthId: string, signal?: AbortSignal): Promise<AccountBody> {
-    return this.get(`/accounts/${encodeURIComponent(customerAuthId)}`, 'the customer account', AccountBody, signal);
+  async getAccount(customerAuthId: string, signal?: AbortSignal): Promise<AccountBody> {
+    return knownToken(await this.get(`/accounts/${encodeURIComponent(customerAuthId)}`, 'the customer account', AccountBody, signal));
   }
 
   /** POST /accounts: never retried (a 5xx is an unknown outcome; the caller checks). */
-  createAccount(a: NewAccount): Promise<AccountBody> {
-    return vobizCall(this.http, {
+  async createAccount(a: NewAccount): Promise<AccountBody> {
+    return knownToken(await vobizCall(this.http, {
       method: 'POST',
       url: joinUrl(this.baseUrl, '/accounts'),
       auth: this.auth,
@@ -95,7 +98,7 @@ export class VobizPartnerClient {
       what: 'the new customer account',
       schema: AccountBody,
       ctx: this.ctx('can_create_accounts'),
-    });
+    }));
   }
 
   private get<S extends z.ZodType>(path: string, what: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
@@ -105,4 +108,10 @@ export class VobizPartnerClient {
   private ctx(capability?: string): ErrorContext {
     return { scope: 'partner', baseUrl: this.baseUrl, auth: this.auth.kind, ...(capability ? { capability } : {}) };
   }
+}
+
+/** Every customer token main sees is known to the scrubber, stored or not. */
+function knownToken(a: AccountBody): AccountBody {
+  if (isRealToken(a.auth_token)) rememberSecret(a.auth_token);
+  return a;
 }
