@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { AuthMode, ProfileId, Provider } from '../../src-preload/contract';
+import { AuthMode, isSafeBaseUrl, ProfileId, Provider } from '../../src-preload/contract';
 import { keepAside, writeFileAtomically } from '../fs/atomic';
 import { AppError } from '../net/errors';
 import type { StoreProblem } from '../secrets/vault';
@@ -34,6 +34,21 @@ const ProfilesFile = z.strictObject({
   profiles: z.array(ProfileRecord),
 });
 type ProfilesFile = z.infer<typeof ProfilesFile>;
+
+/**
+ * What is wrong with a stored profile that must stop Trunkdesk from calling out for it. Loading
+ * applies the rules adding does: a file edited by hand (or by something else) to point a profile
+ * at plain http is shown as needing attention, kept as it is, and sent nothing.
+ */
+export function profileAttention(p: ProfileRecord): StoreProblem | undefined {
+  if (!isSafeBaseUrl(p.baseUrl)) {
+    return {
+      message: `This profile's base URL (${p.baseUrl}) is not https, so Trunkdesk sends nothing for it.`,
+      hint: 'Tokens travel in request headers and must not cross the network unencrypted. Remove this profile and add it again with an https:// base URL.',
+    };
+  }
+  return undefined;
+}
 
 export const newProfileId = (): string => `p_${randomBytes(8).toString('hex')}`;
 

@@ -45,7 +45,7 @@ export class CustomerService {
 
   /** Write-only: verify the token against the customer's own credential list, then keep it. */
   async setToken(profileId: string, customerAuthId: string, token: string): Promise<CustomerDTO> {
-    const p = this.access.store.require(profileId);
+    const p = this.access.usable(profileId);
     const vault = await this.access.vaults.get();
     await this.access.track(profileId, (signal) => this.accountClient(p, customerAuthId, token).listCredentials(1, 0, signal));
     await vault.set(entryIds.customerToken(profileId, customerAuthId), token);
@@ -88,7 +88,7 @@ export class CustomerService {
    * from the partner API is tried once, in case it was rotated in the Console.
    */
   async withAccountClient<T>(profileId: string, customerAuthId: string, fn: (client: VobizAccountClient, signal: AbortSignal) => Promise<T>): Promise<T> {
-    const p = this.access.store.require(profileId);
+    const p = this.access.usable(profileId);
     const vault = await this.access.vaults.get();
     const id = entryIds.customerToken(profileId, customerAuthId);
     let token = vault.state(id) === 'stored' ? vault.get(id) : await this.fetchToken(p, customerAuthId, vault);

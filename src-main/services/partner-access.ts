@@ -3,7 +3,7 @@
 // session that Vobiz no longer accepts. Profiles, customers and credentials all go through here.
 import { AppError } from '../net/errors';
 import type { HttpClient } from '../net/http';
-import type { ProfileRecord, ProfileStore } from '../profiles/store';
+import { profileAttention, type ProfileRecord, type ProfileStore } from '../profiles/store';
 import { partnerTokenAuth, type PartnerAuth } from '../providers/vobiz/auth';
 import { VobizPartnerClient } from '../providers/vobiz/partner';
 import { entryIds, type VaultAccess } from '../secrets/vault-access';
@@ -18,6 +18,14 @@ export class PartnerAccess {
     readonly sessions: SessionStore,
     readonly http: HttpClient,
   ) {}
+
+  /** A profile that may be called out for: one that needs attention is refused before its token is read. */
+  usable(profileId: string): ProfileRecord {
+    const p = this.store.require(profileId);
+    const problem = profileAttention(p);
+    if (problem) throw new AppError('VALIDATION', problem.message, { ...(problem.hint ? { hint: problem.hint } : {}), retryable: false });
+    return p;
+  }
 
   async auth(p: ProfileRecord): Promise<PartnerAuth> {
     if (p.authMode === 'session') {
@@ -36,7 +44,7 @@ export class PartnerAccess {
 
   /** Run a partner API call for a profile: cancellable by a profile switch, session-aware. */
   async run<T>(profileId: string, fn: (client: VobizPartnerClient, signal: AbortSignal, profile: ProfileRecord) => Promise<T>): Promise<T> {
-    const p = this.store.require(profileId);
+    const p = this.usable(profileId);
     const auth = await this.auth(p);
     return this.track(profileId, async (signal) => {
       try {

@@ -1,11 +1,12 @@
 // Profiles: the partner accounts an admin keeps. Adding a profile or replacing its token verifies
 // the credentials with Vobiz first and saves nothing if that fails; a token goes to the vault and
 // nowhere else, and a session profile keeps only its email on disk.
+import { Mutex } from 'async-mutex';
 import type { AddProfileInput, AddSessionProfileInput, PartnerDTO, ProfileDTO, ProfileListDTO, TokenState } from '../../src-preload/contract';
 import { AddProfileInput as AddProfileSchema, AddSessionProfileInput as AddSessionSchema, VOBIZ_DEFAULT_BASE_URL } from '../../src-preload/contract';
 import { AppError, isAppError } from '../net/errors';
 import { log } from '../net/redact';
-import { newProfileId, type ProfileRecord } from '../profiles/store';
+import { newProfileId, profileAttention, type ProfileRecord } from '../profiles/store';
 import { partnerTokenAuth, type PartnerAuth } from '../providers/vobiz/auth';
 import { VobizPartnerClient, type Me } from '../providers/vobiz/partner';
 import type { Vault } from '../secrets/vault';
@@ -14,6 +15,13 @@ import type { EventBus } from './events';
 import type { PartnerAccess } from './partner-access';
 
 export class ProfileService {
+  /**
+   * Held while a new profile is checked against the list and saved: the check and the insert are
+   * one step, so concurrent identical adds make one profile (and one vault entry), not ten. The
+   * verification call to the provider stays outside it, so a slow server blocks no other add.
+   */
+  private readonly adding = new Mutex();
+
   constructor(
     private readonly access: PartnerAccess,
     private readonly events: EventBus,
@@ -35,6 +43,9 @@ export class ProfileService {
       keychainProblem = { message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
     }
     const profiles = this.store.all().map((p) => this.toDTO(p, vault ? vault.state(entryIds.partnerToken(p.id)) : 'unreadable'));
+    // A damaged vault's banner asks for the tokens again; once every token profile has one, it
+    // has been answered and goes (the damaged file stays kept aside).
+    if (vault && !profiles.some((p) => p.authMode === 'token' && p.tokenState !== 'stored')) this.access.vaults.problem = undefined;
     const problem = this.store.problem ?? this.access.vaults.problem ?? keychainProblem;
     return { profiles, activeId: this.store.activeId, ...(problem ? { problem } : {}) };
   }
@@ -42,22 +53,27 @@ export class ProfileService {
   async add(raw: AddProfileInput): Promise<ProfileListDTO> {
     const input = AddProfileSchema.parse(raw);
     const baseUrl = normaliseBaseUrl(input.baseUrl ?? VOBIZ_DEFAULT_BASE_URL);
+    // Checked early too, so a duplicate is refused before anything is sent.
     this.refuseDuplicate(input.authId, baseUrl);
     // Reach the keychain before the network, so a locked keychain fails fast and clearly.
     const vault = await this.access.vaults.get();
     await this.verify(baseUrl, partnerTokenAuth(input.authId, input.token), input.authId);
-    const id = newProfileId();
-    await vault.set(entryIds.partnerToken(id), input.token);
-    try {
-      await this.store.add(
-        { id, displayName: input.displayName, provider: input.provider, authId: input.authId, baseUrl, createdAt: this.now().toISOString(), authMode: 'token' },
-        true,
-      );
-    } catch (e) {
-      // Leave nothing half-saved: a token without a profile is removed again.
-      await vault.deleteWhere(entryIds.profilePrefix(id)).catch(() => undefined);
-      throw e;
-    }
+    const id = await this.adding.runExclusive(async () => {
+      this.refuseDuplicate(input.authId, baseUrl);
+      const id = newProfileId();
+      await vault.set(entryIds.partnerToken(id), input.token);
+      try {
+        await this.store.add(
+          { id, displayName: input.displayName, provider: input.provider, authId: input.authId, baseUrl, createdAt: this.now().toISOString(), authMode: 'token' },
+          true,
+        );
+      } catch (e) {
+        // Leave nothing half-saved: a token without a profile is removed again.
+        await vault.deleteWhere(entryIds.profilePrefix(id)).catch(() => undefined);
+        throw e;
+      }
+      return id;
+    });
     this.access.abortAllExcept(id);
     log.info(`profile added ${id}`);
     return this.changed();
@@ -69,19 +85,22 @@ export class ProfileService {
     const baseUrl = normaliseBaseUrl(input.baseUrl ?? VOBIZ_DEFAULT_BASE_URL);
     const { accessToken, expiresInSeconds } = await VobizPartnerClient.login(this.access.http, baseUrl, input.email, input.password);
     const me = await this.verify(baseUrl, { scope: 'partner', kind: 'jwt', accessToken });
-    this.refuseDuplicate(me.authId, baseUrl);
-    const id = newProfileId();
-    await this.store.add(
-      { id, displayName: input.displayName, provider: input.provider, authId: me.authId, baseUrl, createdAt: this.now().toISOString(), authMode: 'session', email: input.email },
-      true,
-    );
+    const id = await this.adding.runExclusive(async () => {
+      this.refuseDuplicate(me.authId, baseUrl);
+      const id = newProfileId();
+      await this.store.add(
+        { id, displayName: input.displayName, provider: input.provider, authId: me.authId, baseUrl, createdAt: this.now().toISOString(), authMode: 'session', email: input.email },
+        true,
+      );
+      return id;
+    });
     this.access.sessions.set(id, accessToken, expiresInSeconds);
     this.access.abortAllExcept(id);
     return this.changed();
   }
 
   async signIn(id: string, password: string): Promise<ProfileListDTO> {
-    const p = this.store.require(id);
+    const p = this.access.usable(id);
     if (p.authMode !== 'session' || !p.email) throw new AppError('VALIDATION', 'This profile uses an API token, not a sign-in.', { retryable: false });
     const { accessToken, expiresInSeconds } = await VobizPartnerClient.login(this.access.http, p.baseUrl, p.email, password);
     await this.verify(p.baseUrl, { scope: 'partner', kind: 'jwt', accessToken }, p.authId);
@@ -108,7 +127,7 @@ export class ProfileService {
   }
 
   async rotateToken(id: string, token: string): Promise<ProfileListDTO> {
-    const p = this.store.require(id);
+    const p = this.access.usable(id);
     if (p.authMode !== 'token') throw new AppError('VALIDATION', 'This profile signs in with email and password; it has no token to replace.', { retryable: false });
     const vault = await this.access.vaults.get();
     await this.verify(p.baseUrl, partnerTokenAuth(p.authId, token), p.authId);
@@ -173,6 +192,7 @@ export class ProfileService {
   }
 
   private toDTO(p: ProfileRecord, tokenState: TokenState): ProfileDTO {
+    const attention = profileAttention(p) ?? null;
     return {
       id: p.id,
       displayName: p.displayName,
@@ -184,6 +204,7 @@ export class ProfileService {
       tokenState: p.authMode === 'token' ? tokenState : 'missing',
       session: p.authMode === 'session' ? { email: p.email ?? '', signedInUntil: this.access.sessions.until(p.id) } : null,
       lastCustomerAuthId: p.lastCustomerAuthId,
+      attention,
     };
   }
 }

@@ -35,7 +35,12 @@ export function ProfileSwitcher() {
                 <span className="switcher-sub">
                   {session ? (p.session?.email ?? p.authId) : p.authId}
                   {trouble &&
-                    (session ? (
+                    (p.attention ? (
+                      <span className="switcher-warn" title={p.attention.message}>
+                        {' '}
+                        · needs attention
+                      </span>
+                    ) : session ? (
                       <span className="switcher-warn" title="Sign in again to use this profile">
                         {' '}
                         · signed out

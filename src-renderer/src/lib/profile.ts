@@ -6,5 +6,5 @@ export const isSessionProfile = (p: ProfileDTO): boolean => p.authMode === 'sess
 /** A session profile with a live session (main drops it when it expires). */
 export const isSignedIn = (p: ProfileDTO): boolean => p.authMode === 'session' && !!p.session?.signedInUntil;
 
-/** Whether Trunkdesk can call Vobiz for this profile: a stored token, or a live session. */
-export const canCallVobiz = (p: ProfileDTO): boolean => (isSessionProfile(p) ? isSignedIn(p) : p.tokenState === 'stored');
+/** Whether Trunkdesk can call Vobiz for this profile: nothing needs attention, and a stored token or a live session. */
+export const canCallVobiz = (p: ProfileDTO): boolean => !p.attention && (isSessionProfile(p) ? isSignedIn(p) : p.tokenState === 'stored');

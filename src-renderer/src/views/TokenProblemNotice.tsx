@@ -2,8 +2,19 @@ import type { ProfileDTO } from '../../../src-preload/contract';
 
 type Props = { profile: ProfileDTO; onReplace: () => void; showAction: boolean };
 
-/** The profile's token could not be read from the vault, so Trunkdesk cannot call Vobiz for it. */
+/**
+ * Why Trunkdesk cannot call Vobiz for this profile: the stored profile breaks a rule (main sends
+ * nothing for it), or its token could not be read from the vault.
+ */
 export function TokenProblemNotice({ profile, onReplace, showAction }: Props) {
+  if (profile.attention) {
+    return (
+      <div className="notice notice-warning" role="alert" data-testid="profile-attention">
+        <p className="notice-title">“{profile.displayName}” needs attention. {profile.attention.message}</p>
+        {profile.attention.hint && <p className="notice-hint">{profile.attention.hint}</p>}
+      </div>
+    );
+  }
   const detail =
     profile.tokenState === 'missing'
       ? 'No token is stored for this profile any more. It may have been removed, or the keychain was reset.'
