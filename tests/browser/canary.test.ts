@@ -113,9 +113,82 @@ describe('canary: no token ever reaches the renderer', () => {
     expect(findCanaries(surface, canaries)).toEqual([]);
   });
 
+  it('holds against a server that echoes every kind of secret back in 400, 401, 409, 422 and 500 bodies', async () => {
+    const app = await openApp();
+    const { page, sim, h } = app;
+    const echo = (match: string, status: number) => sim.setFaults({ queue: [{ match, kind: 'echo', status, times: -1 }] });
+    /** Do something in the UI and wait for the failure it causes to cross the bridge. */
+    const failing = async (what: string, act: () => Promise<void>) => {
+      const from = h.bridgeLog.length;
+      await act();
+      await expect.poll(() => h.bridgeLog.slice(from).some((l) => l.startsWith('{"ok":false')), { message: what, timeout: 15_000 }).toBe(true);
+    };
+    const partnerToken = canary('EP');
+    sim.addPartner({ authId: 'PA_CANARYE05', token: partnerToken, name: 'Canary Echo' });
+    sim.addCustomer('PA_CANARYE05', { name: 'Echo Shown', email: 'es@canary.example', authToken: canary('ECS') });
+    const typed = sim.addCustomer('PA_CANARYE05', { name: 'Echo Typed', email: 'et@canary.example', authToken: canary('ECT'), tokenRedacted: true });
+
+    // Partner token: 400 on the add itself, then 401 on a refresh with the stored token.
+    echo('GET /api/v1/partner/me', 400);
+    await failing('add profile, 400', () => addProfileViaUi(page, { name: 'Echo', authId: 'PA_CANARYE05', token: partnerToken, baseUrl: sim.partnerBaseUrl }));
+    sim.setFaults({});
+    await page.getByTestId('add-profile-form').getByRole('button', { name: 'Add profile' }).click();
+    await waitForPartner(page, 'Canary Echo');
+    echo('GET /api/v1/partner/me', 401);
+    await failing('refresh, 401', () => page.getByRole('button', { name: 'Refresh' }).click());
+
+    // Customer tokens: one Vobiz hands over (then 500 on its list), one the admin types (409).
+    sim.setFaults({});
+    await openCustomers(page);
+    echo('/trunks/credentials', 500);
+    await failing('credential list, 500', () => selectCustomerByName(page, 'Echo Shown'));
+    echo('/trunks/credentials', 409);
+    await selectCustomerByName(page, 'Echo Typed');
+    await failing('typed customer token, 409', async () => {
+      await page.getByTestId('customer-token-form').getByLabel('Customer API token').fill(typed.authToken);
+      await page.getByTestId('customer-token-form').getByRole('button', { name: 'Save customer token' }).click();
+    });
+
+    // A generated SIP password, sent in a create that answers 422.
+    sim.setFaults({});
+    await selectCustomerByName(page, 'Echo Shown');
+    await page.getByTestId('credentials-view').getByTestId('credentials-empty').waitFor();
+    echo('POST /api/v1/Account/', 422);
+    await failing('create credential, 422', async () => {
+      await page.getByRole('button', { name: '+ New credential' }).click();
+      await page.getByTestId('create-credential-form').getByLabel('Username').fill('echophone');
+      await page.getByTestId('create-credential-form').getByRole('button', { name: 'Create credential' }).click();
+    });
+
+    // A login password (401 on /login), then a session JWT (500 on the /me that verifies it).
+    sim.setFaults({});
+    await page.getByRole('button', { name: '+ Add profile' }).click();
+    const bf = DEMO_PARTNERS[1]!;
+    echo('POST /api/v1/partner/login', 401);
+    await failing('sign-in, 401', async () => void (await addSessionProfileViaUi(page, { name: 'Echo session', email: bf.email, password: bf.password, baseUrl: sim.partnerBaseUrl })));
+    echo('GET /api/v1/partner/me', 500);
+    await failing('session verify, 500', async () => void (await addSessionProfileViaUi(page, { name: 'Echo session', email: bf.email, password: bf.password, baseUrl: sim.partnerBaseUrl })));
+
+    const kinds = { partner: partnerToken, shownCustomer: sim.state.customers.find((c) => c.name === 'Echo Shown')!.authToken, typedCustomer: typed.authToken, loginPassword: bf.password };
+    for (const [kind, value] of Object.entries(kinds)) expect(sim.echoed, `${kind} was echoed`).toContain(value);
+    const jwts = sim.echoed.filter((e) => e.startsWith('eyJ'));
+    expect(jwts.length, 'a session JWT was echoed').toBeGreaterThan(0);
+    // The generated password is the one echoed value that is none of the above.
+    expect(sim.echoed.filter((e) => !Object.values(kinds).includes(e) && !jwts.includes(e)).length, 'a generated password was echoed').toBeGreaterThan(0);
+
+    const surface: Record<string, string> = { ...(await rendererSurface(page)), bridge: h.bridgeLog.join('\n'), console: h.consoleLog.join('\n') };
+    for (const f of allFiles(h.dataDir)) surface[`file ${f.path}`] = f.bytes.toString('latin1');
+    const secrets = [...new Set(sim.echoed)];
+    expect(findCanaries(surface, [...secrets, ...secrets.map(encodeURIComponent)])).toEqual([]);
+    // The errors still reached the admin, with the secret cut out of the server's words.
+    expect(h.bridgeLog.join('\n')).toContain('[redacted]');
+  });
+
   it('would catch a token that leaked into a DTO string field (the sweep can fail)', async () => {
     // Negative control: a deliberately leaky handler puts the token into a field the router's
     // schema allows (a string). The same sweep must find it, or the test above proves nothing.
+    // The leaked value is one main was never handed, so the router's scrubber cannot know it (the
+    // next test shows that a value main does know is cut out): what is tested is the sweep itself.
     const leak: { token?: string } = {};
     const app = await openApp({
       wrapHandlers: (real: Handlers): Handlers => ({
@@ -125,10 +198,28 @@ describe('canary: no token ever reaches the renderer', () => {
     });
     const { page, sim, h } = app;
     leak.token = canary('LEAK');
-    sim.addPartner({ authId: 'PA_CANARYL03', token: leak.token, name: 'Canary Leak' });
-    await addProfileViaUi(page, { name: 'Leak', authId: 'PA_CANARYL03', token: leak.token, baseUrl: sim.partnerBaseUrl });
+    const token = canary('L03');
+    sim.addPartner({ authId: 'PA_CANARYL03', token, name: 'Canary Leak' });
+    await addProfileViaUi(page, { name: 'Leak', authId: 'PA_CANARYL03', token, baseUrl: sim.partnerBaseUrl });
     await waitForPartner(page, 'Canary Leak');
     const hits = findCanaries({ ...(await rendererSurface(page)), bridge: h.bridgeLog.join('\n') }, [leak.token]);
     expect(hits).toEqual(expect.arrayContaining([expect.stringMatching(/^text contains/), expect.stringMatching(/^bridge contains/)]));
+  });
+
+  it('the router scrubs that same leak when it is on, as it always is in the app', async () => {
+    const leak: { token?: string } = {};
+    const app = await openApp({
+      wrapHandlers: (real: Handlers): Handlers => ({
+        ...real,
+        getPartner: async (i) => ({ ...(await real.getPartner(i)), company: leak.token ?? null }),
+      }),
+    });
+    const { page, sim, h } = app;
+    leak.token = canary('LEAK');
+    sim.addPartner({ authId: 'PA_CANARYL04', token: leak.token, name: 'Canary Leak' });
+    await addProfileViaUi(page, { name: 'Leak', authId: 'PA_CANARYL04', token: leak.token, baseUrl: sim.partnerBaseUrl });
+    await waitForPartner(page, 'Canary Leak');
+    expect(findCanaries({ ...(await rendererSurface(page)), bridge: h.bridgeLog.join('\n') }, [leak.token])).toEqual([]);
+    expect(await page.getByTestId('partner-view').innerText()).toContain('[redacted]');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redact, rememberSecret } from '../../src-main/net/redact';
+import { knownSecretCount, scrubDeep, scrubText } from '../../src-main/net/scrub';
 
 describe('redact', () => {
   it('scrubs auth headers, query tokens, JSON token fields and JWTs', () => {
@@ -13,5 +14,37 @@ describe('redact', () => {
   it('scrubs a remembered secret wherever it appears', () => {
     rememberSecret('canary-9f8e7d6c');
     expect(redact('failed: canary-9f8e7d6c in path /x/canary-9f8e7d6c')).toBe('failed: [redacted] in path /x/[redacted]');
+  });
+});
+
+describe('the secret scrubber (everything that leaves main passes it)', () => {
+  it('replaces a known secret raw, URL-encoded and JSON-escaped, and leaves other text alone', () => {
+    const s = 'Tok/en+"q\\9xYz';
+    rememberSecret(s);
+    const text = `a ${s} b ${encodeURIComponent(s)} c ${JSON.stringify(s).slice(1, -1)} d Tok/en`;
+    expect(scrubText(text)).toBe('a [redacted] b [redacted] c [redacted] d Tok/en');
+  });
+
+  it('finds the longer of two secrets that share a prefix, and secrets that touch', () => {
+    rememberSecret('shareAAAA1');
+    rememberSecret('shareAAAA1-longer');
+    expect(scrubText('xshareAAAA1-longershareAAAA1y')).toBe('x[redacted][redacted]y');
+  });
+
+  it('scrubs every string of a value deeply, except what a channel exists to disclose', () => {
+    rememberSecret('deep-secret-77');
+    const v = { a: ['ok', 'has deep-secret-77 inside'], b: { c: 'deep-secret-77' }, n: 3, t: true, z: null };
+    expect(scrubDeep(v)).toEqual({ a: ['ok', 'has [redacted] inside'], b: { c: '[redacted]' }, n: 3, t: true, z: null });
+    expect(scrubDeep({ password: 'deep-secret-77' }, new Set(['deep-secret-77']))).toEqual({ password: 'deep-secret-77' });
+  });
+
+  it('ignores values too short to tell from ordinary words, and stays bounded under a flood', () => {
+    rememberSecret('abc');
+    expect(scrubText('abc abc')).toBe('abc abc');
+    const before = knownSecretCount();
+    for (let i = 0; i < 25_000; i++) rememberSecret(`flood-${i}-secret`);
+    expect(knownSecretCount()).toBeLessThanOrEqual(20_000);
+    expect(knownSecretCount()).toBeGreaterThan(before);
+    expect(scrubText('flood-24999-secret')).toBe('[redacted]');
   });
 });
