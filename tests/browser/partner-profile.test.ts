@@ -1,8 +1,10 @@
 // A person adds a partner profile and sees their partner account, through the whole real stack.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
+import { startHarness } from '../harness/harness';
+import { tempDir } from '../support/tmp';
 import { addProfileViaUi, alertText, openApp, partnerField, waitForPartner } from './support';
 
 
@@ -55,6 +57,46 @@ describe('partner profile', () => {
     expect(existsSync(join(h.dataDir, 'vault.json'))).toBe(false);
     await page.getByTestId('add-profile-form').waitFor();
     expect((await h.services.profiles.list()).profiles).toHaveLength(0);
+  });
+
+  it('a pasted token with a non-ASCII character, or a name with an escape sequence, is refused on the field before anything is sent', async () => {
+    const app = await openApp();
+    const { page, sim } = app;
+    await addProfileViaUi(page, { name: 'Red \u001b[31malert', authId: northwind.authId, token: `${northwind.token}\u00e9`, baseUrl: sim.partnerBaseUrl });
+    const form = page.getByTestId('add-profile-form');
+    await expect.poll(() => form.getByTestId('field-error').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/no control characters/), expect.stringMatching(/letters, digits and ASCII punctuation/)]),
+    );
+    expect(await form.getByLabel('API token').getAttribute('aria-invalid')).toBe('true');
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('a profile file edited to plain http is shown as needing attention after a restart, and nothing is sent for it', async () => {
+    const dataDir = tempDir();
+    const app = await openApp({ dataDir });
+    const { page, sim, h } = app;
+    await addProfileViaUi(page, { name: 'NW', authId: northwind.authId, token: northwind.token, baseUrl: sim.partnerBaseUrl });
+    await waitForPartner(page, northwind.name);
+    await h.close();
+    const file = join(dataDir, 'profiles.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    stored.profiles[0].baseUrl = sim.partnerBaseUrl.replace('127.0.0.1', '127.0.0.2');
+    writeFileSync(file, JSON.stringify(stored));
+
+    const sent = sim.requests.length;
+    const again = await startHarness({ dataDir, keychainService: h.keychainService });
+    try {
+      const notice = again.page.getByTestId('profile-attention');
+      await notice.waitFor();
+      expect(await notice.innerText()).toMatch(/needs attention.*not https/s);
+      expect(await again.page.getByTestId('profile-switcher').innerText()).toMatch(/needs attention/);
+      await again.page.getByRole('tab', { name: 'Customers' }).click();
+      await again.page.getByTestId('profile-attention').waitFor();
+      expect(sim.requests.length).toBe(sent);
+      expect(JSON.parse(readFileSync(file, 'utf8')).profiles[0].baseUrl).toContain('127.0.0.2');
+    } finally {
+      await again.close();
+    }
   });
 
   it('the outdated /partner/v1 base path gets the 404 guidance', async () => {

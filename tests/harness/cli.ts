@@ -2,7 +2,9 @@
 // bundled simulator, for seeing and working on the UI where Electron cannot run.
 //   npm run harness                      a visible window (needs a display), until Ctrl-C
 //   npm run harness -- --screenshot DIR  saves a PNG of each main screen, then exits (headless)
-import { mkdirSync } from 'node:fs';
+//   add --size 900x700 for another window size (default 1280x820)
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { seedDemoProfiles } from '../../src-main/demo';
 import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
@@ -16,13 +18,17 @@ async function main(): Promise<void> {
   const shotIdx = args.indexOf('--screenshot');
   const shotDir = shotIdx >= 0 ? resolve(args[shotIdx + 1] ?? 'screenshots') : undefined;
   const headless = !!shotDir || args.includes('--headless') || !process.env.DISPLAY;
+  const size = /^(\d+)x(\d+)$/.exec(args[args.indexOf('--size') + 1] ?? '');
+  const viewport = size && args.includes('--size') ? { width: Number(size[1]), height: Number(size[2]) } : undefined;
   const sim = await startSimulator({ quiet: true });
   const keychainService = `Trunkdesk Harness ${process.pid}`;
-  const h = await startHarness({ headless, keychainService });
+  const dataDir = mkdtempSync(join(tmpdir(), 'trunkdesk-harness-'));
+  let h = await startHarness({ headless, keychainService, dataDir, ...(viewport ? { viewport } : {}) });
   const cleanup = async () => {
     await h.close();
     await sim.close();
     await keytarStore().delete(keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
   };
   const demo = DEMO_PARTNERS.map((p) => ({ displayName: p.displayName, authId: p.authId, token: p.token }));
 
@@ -84,6 +90,24 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByRole('alert').first().waitFor();
     await shot('06-upstream-error');
+    // A hostile server that echoes the token back: the admin sees what happened, not the token.
+    sim.setFaults({ queue: [{ match: '/me', kind: 'echo', status: 400, times: -1 }] });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('alert').getByText(/redacted/).first().waitFor();
+    await shot('12-echoed-token-redacted');
+    sim.setFaults({});
+    // A profile file edited to send a token over plain http: shown as needing attention after a restart.
+    await h.close();
+    const file = join(dataDir, 'profiles.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    stored.profiles[0].baseUrl = sim.partnerBaseUrl.replace('127.0.0.1', '127.0.0.2');
+    stored.activeId = stored.profiles[0].id;
+    writeFileSync(file, JSON.stringify(stored));
+    h = await startHarness({ headless, keychainService, dataDir, ...(viewport ? { viewport } : {}) });
+    await h.page.getByTestId('profile-attention').waitFor();
+    await h.page.waitForTimeout(300);
+    await h.page.screenshot({ path: join(shotDir, '13-profile-attention.png'), fullPage: true });
+    console.log(`saved ${join(shotDir, '13-profile-attention.png')}`);
     await cleanup();
     return;
   }

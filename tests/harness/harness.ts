@@ -34,6 +34,8 @@ export interface HarnessOptions {
   keychainService?: string;
   secrets?: SecretStore;
   headless?: boolean;
+  /** Window size; default 1280×820. */
+  viewport?: { width: number; height: number };
   /** Extra pages served from the same origin (e.g. a test page), path -> html. */
   extraPages?: Record<string, string>;
   /** Tests only: wrap the real handlers (e.g. a deliberately leaky one for the canary's negative control). */
@@ -110,7 +112,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const server: StaticServer = await serveDir(join(ROOT, 'out/renderer'), o.extraPages);
   const foreign: StaticServer[] = [];
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: o.headless ?? true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  const context = await browser.newContext({ viewport: o.viewport ?? { width: 1280, height: 820 } });
   const bridgeLog: string[] = [];
   const consoleLog: string[] = [];
   let page!: Page;
@@ -140,6 +142,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     void page.evaluate(([ch, ev]) => (window as unknown as { __trunkdeskDeliver(c: string, p: unknown): void }).__trunkdeskDeliver(ch, ev), [EVENT_CHANNEL, e] as const).catch(() => undefined);
   });
   await page.goto(`${server.origin}/index.html`);
+  let closed = false;
   return {
     page,
     context,
@@ -157,6 +160,9 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
       return `${s.origin}/foreign.html`;
     },
     async close() {
+      // Idempotent: a test may close a harness early to "restart" the app, and afterEach again.
+      if (closed) return;
+      closed = true;
       offEvents();
       await browser.close().catch(() => undefined);
       await server.close();
