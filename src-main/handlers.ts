@@ -2,10 +2,23 @@
 import type { CredentialService } from './credentials/service';
 import type { PendingSecrets } from './credentials/pending-secrets';
 import type { Handlers } from './ipc/router';
+import type { CredentialSearch } from './credentials/search';
+import type { Connectivity } from './net/connectivity';
 import type { CustomerService } from './services/customers';
 import type { ProfileService } from './services/profiles';
+import type { LocalStore } from './store/local-store';
+import type { SyncEngine } from './sync/engine';
 
-export function createHandlers(s: { profiles: ProfileService; customers: CustomerService; credentials: CredentialService; pending: PendingSecrets }): Handlers {
+export function createHandlers(s: {
+  profiles: ProfileService;
+  customers: CustomerService;
+  credentials: CredentialService;
+  pending: PendingSecrets;
+  sync: SyncEngine;
+  search: CredentialSearch;
+  connectivity: Connectivity;
+  store: LocalStore;
+}): Handlers {
   return {
     listProfiles: () => s.profiles.list(),
     addProfile: (i) => s.profiles.add(i),
@@ -32,5 +45,15 @@ export function createHandlers(s: { profiles: ProfileService; customers: Custome
     deleteCredential: ({ profileId, customerAuthId, credentialId }) => s.credentials.remove({ profileId, customerAuthId }, credentialId),
     bulkCredentials: ({ profileId, customerAuthId, action, ids }) => s.credentials.bulk({ profileId, customerAuthId }, action, ids),
     exportCredentials: ({ profileId, customerAuthId, sort, filter }) => s.credentials.export({ profileId, customerAuthId }, sort, filter),
+
+    syncAccount: async ({ profileId, customerAuthId, syncId }) => {
+      const name = (await s.customers.storedAccounts(profileId)).find((a) => a.authId === customerAuthId)?.name ?? customerAuthId;
+      return s.sync.syncAccount(profileId, customerAuthId, name, syncId);
+    },
+    syncAll: ({ profileId, syncId }) => s.sync.syncAll(profileId, syncId),
+    cancelSync: async ({ syncId }) => ({ cancelled: s.sync.cancel(syncId) }),
+    listSyncReports: async ({ profileId }) => ({ reports: await s.store.reports(profileId) }),
+    getConnectivity: async () => s.connectivity.current,
+    searchCredentials: ({ profileId, query, limit }) => s.search.search(profileId, query, limit),
   };
 }

@@ -5,7 +5,12 @@ import { CredentialService } from './credentials/service';
 import { PendingSecrets } from './credentials/pending-secrets';
 import { createHandlers } from './handlers';
 import type { Handlers } from './ipc/router';
+import { CredentialSearch } from './credentials/search';
+import { Connectivity } from './net/connectivity';
 import { HttpClient, type HttpOptions } from './net/http';
+import { VOBIZ_FETCH_LIMITS } from './providers/vobiz/account';
+import { LocalStore } from './store/local-store';
+import { SyncEngine } from './sync/engine';
 import type { Platform } from './platform';
 import { ProfileStore } from './profiles/store';
 import type { SecretStore } from './secrets/keychain';
@@ -22,6 +27,9 @@ export interface AppServices {
   profiles: ProfileService;
   customers: CustomerService;
   credentials: CredentialService;
+  sync: SyncEngine;
+  connectivity: Connectivity;
+  store: LocalStore;
   close(): Promise<void>;
 }
 
@@ -32,26 +40,39 @@ export interface ServiceOptions {
   keychainService: string;
   platform: Platform;
   http?: HttpOptions;
+  /** How often to knock on an unreachable provider to come back online (default 5 s). */
+  probeEveryMs?: number;
 }
 
 export async function createServices(o: ServiceOptions): Promise<AppServices> {
-  const http = new HttpClient(o.http);
+  const connectivity = new Connectivity(o.probeEveryMs);
+  const http = new HttpClient({ ...o.http, connectivity });
+  // Coming back: any HTTP answer from the origin that failed (no credentials are sent).
+  connectivity.probe = async (url) => void (await http.request({ method: 'GET', url }));
   const events = new EventBus();
+  connectivity.on((e) => events.emit(e));
   const sessions = new SessionStore(events);
   const store = await ProfileStore.open(`${o.dataDir}/profiles.json`);
   const vaults = new VaultAccess(o.secrets, o.keychainService, o.dataDir);
+  const local = new LocalStore(o.dataDir, () => vaults.storeKey());
   const access = new PartnerAccess(store, vaults, sessions, http);
-  const profiles = new ProfileService(access, events);
-  const customers = new CustomerService(access);
+  const customers = new CustomerService(access, local);
+  const sync = new SyncEngine(customers, local, events, VOBIZ_FETCH_LIMITS);
+  const profiles = new ProfileService(access, events, local, sync);
   const pending = new PendingSecrets(o.platform.clipboard);
-  const credentials = new CredentialService(customers, pending, events, o.platform);
+  const credentials = new CredentialService(customers, local, sync, pending, events, o.platform);
+  const search = new CredentialSearch(customers, local);
   return {
-    handlers: createHandlers({ profiles, customers, credentials, pending }),
+    handlers: createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local }),
     events,
     profiles,
     customers,
     credentials,
+    sync,
+    connectivity,
+    store: local,
     close: async () => {
+      connectivity.stop();
       sessions.clear();
       await http.close();
     },

@@ -26,6 +26,12 @@ export const CHANNELS = [
   'deleteCredential',
   'bulkCredentials',
   'exportCredentials',
+  'syncAccount',
+  'syncAll',
+  'cancelSync',
+  'listSyncReports',
+  'getConnectivity',
+  'searchCredentials',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

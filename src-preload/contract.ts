@@ -213,6 +213,13 @@ export const ProfileListDTO = z.strictObject({
 });
 export type ProfileListDTO = z.infer<typeof ProfileListDTO>;
 
+/**
+ * Where shown data comes from: `live` (fetched for this answer) or `stored` (the encrypted local
+ * store, fetched at `fetchedAt`; what the app shows offline). Every list says which.
+ */
+export const DataSource = z.strictObject({ kind: z.enum(['live', 'stored']), fetchedAt: z.string() });
+export type DataSource = z.infer<typeof DataSource>;
+
 export const PartnerDTO = z.strictObject({
   profileId: ProfileId,
   id: z.string().nullable(),
@@ -241,6 +248,7 @@ export const PartnerDTO = z.strictObject({
   createdAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
   fetchedAt: z.string(),
+  source: DataSource,
 });
 export type PartnerDTO = z.infer<typeof PartnerDTO>;
 
@@ -268,6 +276,7 @@ export const CustomerPageDTO = z.strictObject({
   perPage: z.number().int(),
   search: z.string(),
   fetchedAt: z.string(),
+  source: DataSource,
 });
 export type CustomerPageDTO = z.infer<typeof CustomerPageDTO>;
 
@@ -308,9 +317,12 @@ export const CredentialPageDTO = z.strictObject({
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
-  /** `server`: one page as Vobiz paged it. `local`: every page fetched, then sorted/filtered in main. */
+  /** Always `local` now: views are computed in main over the stored list (kept for older renderers' sake of meaning). */
   mode: z.enum(['server', 'local']),
   fetchedAt: z.string(),
+  source: DataSource,
+  /** How many credentials the stored list holds in all (before the filter). */
+  storedTotal: z.number().int(),
 });
 export type CredentialPageDTO = z.infer<typeof CredentialPageDTO>;
 
@@ -329,6 +341,62 @@ export const BulkResultDTO = z.strictObject({
   ),
 });
 export type BulkResultDTO = z.infer<typeof BulkResultDTO>;
+
+export const SyncId = z.string().regex(/^y_[a-z0-9]{6,32}$/, 'Not a sync id.');
+
+/** What one account's sync changed since the previous one (usernames, at most 50 of each). */
+export const AccountChangesDTO = z.strictObject({
+  customerAuthId: z.string(),
+  customerName: z.string(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  enabled: z.array(z.string()),
+  disabled: z.array(z.string()),
+  passwordChanged: z.array(z.string()),
+  counts: z.strictObject({ added: z.number().int(), removed: z.number().int(), enabled: z.number().int(), disabled: z.number().int(), passwordChanged: z.number().int() }),
+  /** The first sync of an account has nothing to compare with: everything is "new", not "added". */
+  firstSync: z.boolean(),
+});
+export type AccountChangesDTO = z.infer<typeof AccountChangesDTO>;
+
+export const SyncFailureDTO = z.strictObject({ customerAuthId: z.string(), customerName: z.string(), error: ErrorDTO });
+
+export const SyncReportDTO = z.strictObject({
+  id: z.string(),
+  profileId: ProfileId,
+  scope: z.enum(['account', 'all']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  outcome: z.enum(['done', 'partial', 'cancelled', 'failed']),
+  accountsSynced: z.number().int(),
+  accountsTotal: z.number().int(),
+  credentialsFetched: z.number().int(),
+  requests: z.number().int(),
+  changes: z.array(AccountChangesDTO),
+  failures: z.array(SyncFailureDTO),
+});
+export type SyncReportDTO = z.infer<typeof SyncReportDTO>;
+
+export const ConnectivityDTO = z.strictObject({
+  online: z.boolean(),
+  /** When the app last heard from a provider. */
+  lastOnlineAt: z.string().nullable(),
+  /** Why it thinks it is offline, in words. */
+  reason: z.string().nullable(),
+});
+export type ConnectivityDTO = z.infer<typeof ConnectivityDTO>;
+
+export const CredentialSearchHitDTO = z.strictObject({ customerAuthId: z.string(), customerName: z.string(), credential: CredentialDTO });
+export const CredentialSearchDTO = z.strictObject({
+  profileId: ProfileId,
+  query: z.string(),
+  total: z.number().int(),
+  items: z.array(CredentialSearchHitDTO),
+  accountsSearched: z.number().int(),
+  /** The oldest stored list searched, so the answer can say how old it may be. */
+  oldestFetchedAt: z.string().nullable(),
+});
+export type CredentialSearchDTO = z.infer<typeof CredentialSearchDTO>;
 
 // ---------------------------------------------------------------------------------------------
 // Channels
@@ -453,6 +521,24 @@ export const contract = {
     }),
     output: z.strictObject({ saved: z.boolean(), fileName: z.string().nullable(), count: z.number().int() }),
   },
+
+  // Offline-first: the local store, the sync engine, change reports, search across customers.
+  /** Fetch one customer's whole credential list into the store; progress comes as sync-progress events. */
+  syncAccount: {
+    input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, syncId: SyncId }),
+    output: SyncReportDTO,
+  },
+  /** Every customer's whole credential list (and the customer list and partner profile). */
+  syncAll: { input: z.strictObject({ profileId: ProfileId, syncId: SyncId }), output: SyncReportDTO },
+  cancelSync: { input: z.strictObject({ syncId: SyncId }), output: z.strictObject({ cancelled: z.boolean() }) },
+  /** The last 10 syncs of a profile, newest first. */
+  listSyncReports: { input: z.strictObject({ profileId: ProfileId }), output: z.strictObject({ reports: z.array(SyncReportDTO) }) },
+  getConnectivity: { input: Empty, output: ConnectivityDTO },
+  /** Usernames containing `query`, across every stored customer of the profile. Works offline. */
+  searchCredentials: {
+    input: z.strictObject({ profileId: ProfileId, query: z.string().trim().min(1).max(64), limit: z.number().int().min(1).max(200).default(50) }),
+    output: CredentialSearchDTO,
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /**
@@ -488,6 +574,22 @@ export const AppEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('session-expired'), profileId: ProfileId }),
   /** A customer's credentials changed (after a write), so open lists can refresh. */
   z.strictObject({ type: z.literal('credentials-changed'), profileId: ProfileId, customerAuthId: z.string() }),
+  /** A running sync's progress; the last one of a sync has state done/partial/cancelled/failed. */
+  z.strictObject({
+    type: z.literal('sync-progress'),
+    profileId: ProfileId,
+    syncId: SyncId,
+    scope: z.enum(['account', 'all']),
+    state: z.enum(['running', 'done', 'partial', 'cancelled', 'failed']),
+    accountsDone: z.number().int(),
+    accountsTotal: z.number().int(),
+    accountsFailed: z.number().int(),
+    credentialsFetched: z.number().int(),
+    /** Credentials per second over the sync so far. */
+    perSecond: z.number(),
+  }),
+  /** The app went offline, or came back. */
+  z.strictObject({ type: z.literal('connectivity'), online: z.boolean(), lastOnlineAt: z.string().nullable(), reason: z.string().nullable() }),
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
 

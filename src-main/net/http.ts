@@ -7,6 +7,7 @@
 // a write that failed has an unknown outcome and must be checked by the caller, not repeated.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { isSafeBaseUrl } from '../../src-preload/contract';
+import { isUnreachable, type Connectivity } from './connectivity';
 import { AppError } from './errors';
 import { log } from './redact';
 
@@ -41,6 +42,8 @@ export interface HttpOptions {
   /** Injected for tests and benchmarks; defaults to setTimeout. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   dispatcher?: Dispatcher;
+  /** Told of every outcome, so the app knows when it is offline and when it is back. */
+  connectivity?: Connectivity;
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -48,7 +51,8 @@ export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
-  private readonly opts: Required<Omit<HttpOptions, 'dispatcher'>>;
+  private readonly opts: Required<Omit<HttpOptions, 'dispatcher' | 'connectivity'>>;
+  private readonly connectivity: Connectivity | undefined;
 
   constructor(options: HttpOptions = {}) {
     this.opts = {
@@ -63,6 +67,7 @@ export class HttpClient {
       sleep: options.sleep ?? abortableSleep,
     };
     this.dispatcher = options.dispatcher ?? makeDispatcher(this.opts);
+    this.connectivity = options.connectivity;
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
@@ -79,8 +84,10 @@ export class HttpClient {
       let res: HttpResponse;
       try {
         res = await this.once(req);
+        this.connectivity?.reachable();
       } catch (e) {
         const err = e instanceof AppError ? e : transportError(e, req);
+        if (isUnreachable(err) && !req.signal?.aborted) this.connectivity?.unreachable(req.url, err.message);
         if (attempt < retries && err.code !== 'TIMEOUT' && err.retryable && !req.signal?.aborted) {
           await this.opts.sleep(this.backoff(attempt), req.signal);
           continue;
@@ -153,7 +160,7 @@ export class HttpClient {
   }
 }
 
-function makeDispatcher(o: Required<Omit<HttpOptions, 'dispatcher'>>): Dispatcher {
+function makeDispatcher(o: Required<Omit<HttpOptions, 'dispatcher' | 'connectivity'>>): Dispatcher {
   const agentOpts = {
     connections: o.connectionsPerOrigin,
     keepAliveTimeout: 30_000,

@@ -3,11 +3,13 @@
 // without restarting the app.
 import { join } from 'node:path';
 import type { SecretStore } from './keychain';
+import { deriveKey } from './crypto';
 import { loadOrCreateMasterKey } from './master-key';
 import { Vault, type StoreProblem } from './vault';
 
 export class VaultAccess {
   private opening: Promise<Vault> | undefined;
+  private storeKeyValue: Buffer | undefined;
   problem: StoreProblem | undefined;
 
   constructor(
@@ -24,8 +26,15 @@ export class VaultAccess {
     return this.opening;
   }
 
+  /** The local store's key: an HKDF sub-key of the same keychain-held master key (one OS prompt). */
+  async storeKey(): Promise<Buffer> {
+    await this.get();
+    return this.storeKeyValue!;
+  }
+
   private async open(): Promise<Vault> {
     const { key } = await loadOrCreateMasterKey(this.store, this.service);
+    this.storeKeyValue = deriveKey(key, 'store');
     const { vault, problem } = await Vault.open(join(this.dataDir, 'vault.json'), key);
     this.problem = problem;
     return vault;

@@ -4,7 +4,11 @@
 // one, or entered by the admin through a write-only channel and verified before it is saved.
 // Customer rows carry `auth_token` too: it is stripped here, and never reaches a DTO.
 import type { CustomerDTO, CustomerPageDTO, TokenState } from '../../src-preload/contract';
+import { isUnreachable } from '../net/connectivity';
 import { AppError, isAppError } from '../net/errors';
+import type { AccountApi } from '../providers/provider';
+import type { LocalStore, StoredAccount } from '../store/local-store';
+import type { SyncJob } from '../sync/engine';
 import type { ProfileRecord } from '../profiles/store';
 import { VobizAccountClient } from '../providers/vobiz/account';
 import { isRealToken, type AccountBody } from '../providers/vobiz/schemas';
@@ -16,26 +20,85 @@ import type { PartnerAccess } from './partner-access';
 export class CustomerService {
   constructor(
     private readonly access: PartnerAccess,
+    private readonly store: LocalStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Live when the provider answers (and what it said is kept); the stored list when it cannot be reached. */
   async list(profileId: string, page: number, perPage: number, search: string): Promise<CustomerPageDTO> {
-    const { rows, total } = await this.access.run(profileId, (c, signal) => c.listAccounts({ page, perPage, search }, signal));
+    let live: { rows: AccountBody[]; total: number };
+    try {
+      live = await this.access.run(profileId, (c, signal) => c.listAccounts({ page, perPage, search }, signal));
+    } catch (e) {
+      if (!isUnreachable(e)) throw e;
+      const stored = await this.storedPage(profileId, page, perPage, search);
+      if (!stored) throw e;
+      return stored;
+    }
     const vault = await this.access.vaults.get();
-    return {
-      profileId,
-      items: rows.map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.auth_id))),
-      total,
-      page,
-      perPage,
-      search,
-      fetchedAt: this.now().toISOString(),
-    };
+    const fetchedAt = this.now().toISOString();
+    const items = live.rows.map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.auth_id)));
+    await this.remember(profileId, items, fetchedAt, false).catch(() => undefined);
+    return { profileId, items, total: live.total, page, perPage, search, fetchedAt, source: { kind: 'live', fetchedAt } };
+  }
+
+  /** Every customer of the profile (all pages), kept in the store, their tokens in the vault: what "Sync all" syncs. */
+  async allAccounts(profileId: string, signal: AbortSignal): Promise<SyncJob[]> {
+    const perPage = 100;
+    const first = await this.access.run(profileId, (c, tracked) => c.listAccounts({ page: 1, perPage, search: '' }, AbortSignal.any([tracked, signal])));
+    const pages = Math.ceil(first.total / perPage);
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, pages - 1) }, (_, i) => this.access.run(profileId, (c, tracked) => c.listAccounts({ page: i + 2, perPage, search: '' }, AbortSignal.any([tracked, signal])))),
+    );
+    const rows = new Map<string, AccountBody>();
+    for (const r of [first, ...rest].flatMap((p) => p.rows)) rows.set(r.auth_id, r);
+    const vault = await this.access.vaults.get();
+    // The list answer carries each customer's token where Vobiz returns it: keep those now, so
+    // the sync does not ask for them one customer at a time.
+    for (const r of rows.values()) {
+      const id = entryIds.customerToken(profileId, r.auth_id);
+      if (vault.state(id) !== 'stored' && isRealToken(r.auth_token)) await vault.set(id, r.auth_token);
+    }
+    const items = [...rows.values()].map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.auth_id)));
+    await this.remember(profileId, items, this.now().toISOString(), true);
+    return items.map((c) => ({ accountId: c.authId, name: c.name }));
+  }
+
+  /** The stored account list of a profile (for search across customers and offline views). */
+  async storedAccounts(profileId: string): Promise<StoredAccount[]> {
+    return (await this.store.profile(profileId)).accounts?.rows ?? [];
+  }
+
+  /** Merge what was seen into the stored account list; `complete` replaces it (a full listing). */
+  private async remember(profileId: string, items: CustomerDTO[], fetchedAt: string, complete: boolean): Promise<void> {
+    const byId = new Map<string, StoredAccount>(complete ? [] : (await this.storedAccounts(profileId)).map((a) => [a.authId, a]));
+    for (const { tokenState: _t, ...a } of items) byId.set(a.authId, a);
+    await this.store.putProfile(profileId, { accounts: { rows: [...byId.values()], fetchedAt } });
+  }
+
+  private async storedPage(profileId: string, page: number, perPage: number, search: string): Promise<CustomerPageDTO | undefined> {
+    const stored = (await this.store.profile(profileId)).accounts;
+    if (!stored) return undefined;
+    const vault = await this.access.vaults.get();
+    const q = search.toLowerCase();
+    const matches = stored.rows.filter((a) => !q || [a.name, a.email, a.authId, a.company].some((v) => v?.toLowerCase().includes(q)));
+    const items = matches.slice((page - 1) * perPage, page * perPage).map((a) => ({ ...a, tokenState: tokenState(vault, profileId, a.authId) }));
+    return { profileId, items, total: matches.length, page, perPage, search, fetchedAt: stored.fetchedAt, source: { kind: 'stored', fetchedAt: stored.fetchedAt } };
   }
 
   /** Remember the selection and make sure we hold the customer's token if Vobiz will give it. */
   async select(profileId: string, customerAuthId: string): Promise<CustomerDTO> {
-    const account = await this.access.run(profileId, (c, signal) => c.getAccount(customerAuthId, signal));
+    let account: AccountBody;
+    try {
+      account = await this.access.run(profileId, (c, signal) => c.getAccount(customerAuthId, signal));
+    } catch (e) {
+      const known = isUnreachable(e) ? (await this.storedAccounts(profileId)).find((a) => a.authId === customerAuthId) : undefined;
+      if (!known) throw e;
+      // Offline: the stored row; the selection is still remembered.
+      const vault = await this.access.vaults.get();
+      await this.access.store.update(profileId, { lastCustomerAuthId: customerAuthId }).catch(() => undefined);
+      return { ...known, tokenState: tokenState(vault, profileId, customerAuthId) };
+    }
     const vault = await this.access.vaults.get();
     const id = entryIds.customerToken(profileId, customerAuthId);
     if (vault.state(id) !== 'stored' && isRealToken(account.auth_token)) await vault.set(id, account.auth_token);
@@ -87,7 +150,7 @@ export class CustomerService {
    * partner API is asked once (GET /accounts/{id}). When Vobiz refuses a stored token, a fresh one
    * from the partner API is tried once, in case it was rotated in the Console.
    */
-  async withAccountClient<T>(profileId: string, customerAuthId: string, fn: (client: VobizAccountClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async withAccountClient<T>(profileId: string, customerAuthId: string, fn: (client: AccountApi, signal: AbortSignal) => Promise<T>): Promise<T> {
     const p = this.access.usable(profileId);
     const vault = await this.access.vaults.get();
     const id = entryIds.customerToken(profileId, customerAuthId);

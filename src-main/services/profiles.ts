@@ -11,6 +11,9 @@ import { partnerTokenAuth, type PartnerAuth } from '../providers/vobiz/auth';
 import { VobizPartnerClient, type Me } from '../providers/vobiz/partner';
 import type { Vault } from '../secrets/vault';
 import { entryIds } from '../secrets/vault-access';
+import { isUnreachable } from '../net/connectivity';
+import type { LocalStore } from '../store/local-store';
+import type { SyncEngine } from '../sync/engine';
 import type { EventBus } from './events';
 import type { PartnerAccess } from './partner-access';
 
@@ -25,6 +28,8 @@ export class ProfileService {
   constructor(
     private readonly access: PartnerAccess,
     private readonly events: EventBus,
+    private readonly data: LocalStore,
+    private readonly sync: SyncEngine,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -46,7 +51,7 @@ export class ProfileService {
     // A damaged vault's banner asks for the tokens again; once every token profile has one, it
     // has been answered and goes (the damaged file stays kept aside).
     if (vault && !profiles.some((p) => p.authMode === 'token' && p.tokenState !== 'stored')) this.access.vaults.problem = undefined;
-    const problem = this.store.problem ?? this.access.vaults.problem ?? keychainProblem;
+    const problem = this.store.problem ?? this.access.vaults.problem ?? keychainProblem ?? this.data.notices.at(-1);
     return { profiles, activeId: this.store.activeId, ...(problem ? { problem } : {}) };
   }
 
@@ -117,6 +122,7 @@ export class ProfileService {
   async switchTo(id: string): Promise<ProfileListDTO> {
     this.store.require(id);
     this.access.abortAllExcept(id);
+    this.sync.cancelAllExcept(id);
     await this.store.setActive(id);
     return this.changed();
   }
@@ -145,15 +151,28 @@ export class ProfileService {
       // one), never a token without a profile (a secret nobody can see to delete).
       await vault.deleteWhere(entryIds.profilePrefix(id));
     }
+    this.sync.cancelAllExcept(this.store.activeId === id ? null : this.store.activeId);
     await this.store.remove(id);
+    // Its stored data goes with it (after the profile, so a failure here leaves no profile behind
+    // that points at nothing; the folder is keyed by the removed id and never read again).
+    await this.data.removeProfile(id).catch(() => undefined);
     return this.changed();
   }
 
   async partner(profileId?: string): Promise<PartnerDTO> {
     const id = profileId ?? this.store.activeId;
     if (!id) throw new AppError('NOT_FOUND', 'There is no profile yet.', { hint: 'Add a partner profile first.' });
-    const me = await this.access.run(id, (client, signal) => client.me(signal));
-    return { ...me, profileId: id, fetchedAt: this.now().toISOString() };
+    try {
+      const me = await this.access.run(id, (client, signal) => client.me(signal));
+      const fetchedAt = this.now().toISOString();
+      await this.data.putProfile(id, { partner: { value: me, fetchedAt } }).catch(() => undefined);
+      return { ...me, profileId: id, fetchedAt, source: { kind: 'live', fetchedAt } };
+    } catch (e) {
+      // Offline: the partner profile as last fetched, saying how old it is.
+      const stored = isUnreachable(e) ? (await this.data.profile(id).catch(() => ({}) as Awaited<ReturnType<LocalStore['profile']>>)).partner : undefined;
+      if (!stored) throw e;
+      return { ...stored.value, profileId: id, fetchedAt: stored.fetchedAt, source: { kind: 'stored', fetchedAt: stored.fetchedAt } };
+    }
   }
 
   private async hasVaultEntries(id: string): Promise<boolean> {

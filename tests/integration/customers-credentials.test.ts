@@ -143,9 +143,10 @@ describe('create customer', () => {
 describe('SIP credentials', () => {
   const hbRef = () => ({ profileId, customerAuthId: customer('Harborlight Logistics').authId });
 
-  it('pages with Vobiz limit/offset and reports the total', async () => {
+  it('pages the stored list with limit/offset and reports the total; the first open is live, the next stored', async () => {
     const last = await s.credentials.list(hbRef(), { limit: 20, offset: 40 });
-    expect(last).toMatchObject({ mode: 'server', total: 47, limit: 20, offset: 40 });
+    expect(last).toMatchObject({ mode: 'local', total: 47, storedTotal: 47, limit: 20, offset: 40, source: { kind: 'live' } });
+    expect((await s.credentials.list(hbRef(), { limit: 20, offset: 0 })).source.kind).toBe('stored');
     expect(last.items).toHaveLength(7);
     expect(last.items[0]).toEqual({ id: expect.any(String), username: expect.any(String), realm: `${hbRef().customerAuthId}.sip.vobiz.ai`, enabled: expect.any(Boolean), createdAt: expect.any(String), updatedAt: expect.any(String) });
   });
@@ -169,16 +170,16 @@ describe('SIP credentials', () => {
     expect(sim.requests.filter((r) => r.path.includes('/Account/'))).toHaveLength(0);
   });
 
-  it('a list too large to sort in main says so instead of sorting a truncated list', async () => {
+  it('a customer with more than 20,000 credentials is fetched whole, sorted, filtered and paged (the old limit is gone)', async () => {
     const big = sim.addCustomer(nw.authId, { name: 'Huge Call Centre', email: 'noc@huge.example' });
     for (let i = 0; i <= 20_000; i++) sim.addCredential(big.authId, { username: `agent${i}` });
     const ref = { profileId, customerAuthId: big.authId };
     await s.customers.select(profileId, big.authId);
-    await expect(s.credentials.list(ref, { limit: 20, offset: 0, sort: { field: 'username', dir: 'asc' } })).rejects.toMatchObject({
-      code: 'VALIDATION',
-      message: expect.stringMatching(/20001 SIP credentials; sorting, filtering and export work on up to 20000/),
-    });
-    expect((await s.credentials.list(ref, { limit: 20, offset: 19_980 })).total).toBe(20_001);
+    const sorted = await s.credentials.list(ref, { limit: 20, offset: 0, sort: { field: 'username', dir: 'desc' } });
+    expect(sorted.total).toBe(20_001);
+    expect(sorted.items[0]!.username).toBe('agent9999');
+    expect((await s.credentials.list(ref, { limit: 20, offset: 0, filter: { username: 'agent1999' } })).total).toBe(11);
+    expect((await s.credentials.list(ref, { limit: 20, offset: 19_990 })).items).toHaveLength(11);
   });
 
   it('sorts and filters over every page, in main', async () => {

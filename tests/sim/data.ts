@@ -9,6 +9,7 @@
 //  - Blue Fjord Communications: can_create_accounts=false, can_transfer_balance=false, USD.
 //  - Saffron Voice Networks: 3 of max 4 accounts (one create succeeds, the next is 403), not verified.
 //  - Old Quay Telecom: is_active=false (every partner call → 403 ACCOUNT_INACTIVE).
+import { invalidateCredentialIndex } from './credential-index';
 import { isoMicros, seeded } from './ids';
 import { clearState, insertCustomer, makeCredential, makeCustomer, makePartner, type NewCustomer, type NewPartner } from './records';
 import type { PartnerRecord, SimState } from './types';
@@ -282,4 +283,5 @@ function seedCustomer(state: SimState, partner: PartnerRecord, seed: SeedCustome
     });
     state.credentials.push(credential);
   });
+  invalidateCredentialIndex(state.credentials);
 }

@@ -1,4 +1,5 @@
 // Record factories: fill every field a route renders, so tests can pass only what they care about.
+import { invalidateCredentialIndex } from './credential-index';
 import { fresh, nowIso } from './ids';
 import type { CredentialRecord, CustomerRecord, PartnerRecord, SimState } from './types';
 
@@ -129,6 +130,7 @@ export function clearState(state: SimState): void {
   state.partners.length = 0;
   state.customers.length = 0;
   state.credentials.length = 0;
+  invalidateCredentialIndex(state.credentials);
 }
 
 // The test-facing mutators behind Simulator.addPartner/addCustomer/addCredential and /__sim/*.
@@ -156,5 +158,6 @@ export function addCredential(state: SimState, customerAuthId: string, c: NewCre
   if (!findCustomer(state, customerAuthId)) throw new Error(`no customer ${customerAuthId}`);
   const credential = makeCredential(customerAuthId, c);
   state.credentials.push(credential);
+  invalidateCredentialIndex(state.credentials);
   return credential;
 }

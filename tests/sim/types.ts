@@ -129,5 +129,7 @@ export interface FaultConfig {
   metaTotalCount?: boolean; // default false
   putRequiresPassword?: boolean; // default false
   allowPunctuationInUsernames?: boolean; // default false
+  /** Largest credential page served (vobiz.md §7.6: undocumented). Default 100; null = no cap. */
+  pageSizeCap?: number | null;
   queue?: FaultRule[];
 }

@@ -5,14 +5,18 @@
 import { authenticateCustomer } from './auth';
 import { credentialError, fail, json, validationError, type FieldError, type SimResponse } from './errors';
 import { nowIso } from './ids';
+import { credentialsInListOrder, invalidateCredentialIndex } from './credential-index';
 import { makeCredential } from './records';
 import { bodyObject, type RequestContext, type Route } from './router';
 import type { CredentialRecord, CustomerRecord } from './types';
 import { REDACTED, sipPasswordErrors, usernameProblem } from './validation';
 
 const LIMIT_DEFAULT = 20;
-/** The real maximum is undocumented (vobiz.md §7.6); larger limits are clamped and meta.limit says so. */
-const LIMIT_MAX = 100;
+/**
+ * The real maximum is undocumented (vobiz.md §7.6). By default a larger limit is clamped to 100
+ * and meta.limit says so; `faults.pageSizeCap` sets another cap, or none (null).
+ */
+export const DEFAULT_PAGE_SIZE_CAP = 100;
 
 export function renderCredential(c: CredentialRecord): Record<string, unknown> {
   return {
@@ -28,9 +32,7 @@ export function renderCredential(c: CredentialRecord): Record<string, unknown> {
 }
 
 function credentialsOf(ctx: RequestContext, customer: CustomerRecord): CredentialRecord[] {
-  return ctx.state.credentials
-    .filter((c) => c.accountId === customer.authId)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+  return credentialsInListOrder(ctx.state.credentials, customer.authId);
 }
 
 function ownedCredential(ctx: RequestContext, customer: CustomerRecord, id: string | undefined): CredentialRecord {
@@ -51,7 +53,9 @@ function nonNegativeInt(raw: string | null, name: string, fallback: number, min:
 function list(ctx: RequestContext, params: Record<string, string>): SimResponse {
   const customer = authenticateCustomer(ctx, params.authId ?? '');
   const errors: FieldError[] = [];
-  const limit = Math.min(nonNegativeInt(ctx.url.searchParams.get('limit'), 'limit', LIMIT_DEFAULT, 1, errors), LIMIT_MAX);
+  const cap = ctx.faults.pageSizeCap === undefined ? DEFAULT_PAGE_SIZE_CAP : ctx.faults.pageSizeCap;
+  const asked = nonNegativeInt(ctx.url.searchParams.get('limit'), 'limit', LIMIT_DEFAULT, 1, errors);
+  const limit = cap === null ? asked : Math.min(asked, cap);
   const offset = nonNegativeInt(ctx.url.searchParams.get('offset'), 'offset', 0, 0, errors);
   if (errors.length > 0) return validationError(errors, 'Invalid query parameters');
   const all = credentialsOf(ctx, customer);
@@ -82,6 +86,7 @@ function create(ctx: RequestContext, params: Record<string, string>): SimRespons
 
   const credential = makeCredential(customer.authId, { username, password: String(password) });
   ctx.state.credentials.push(credential);
+  invalidateCredentialIndex(ctx.state.credentials);
   return json(201, renderCredential(credential));
 }
 
@@ -119,6 +124,7 @@ function remove(ctx: RequestContext, params: Record<string, string>): SimRespons
   const credential = ownedCredential(ctx, customer, params.id);
   if (credential.inUse) return credentialError(409, 'Credential is in use by active calls');
   ctx.state.credentials.splice(ctx.state.credentials.indexOf(credential), 1);
+  invalidateCredentialIndex(ctx.state.credentials);
   return { kind: 'empty', status: 204 };
 }
 

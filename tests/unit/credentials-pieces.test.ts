@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NewCustomerFields, SipPassword, SipUsername } from '../../src-preload/contract';
 import { toCsv } from '../../src-main/credentials/csv';
-import { applyView, isPlainView } from '../../src-main/credentials/list-view';
+import { CredentialIndex } from '../../src-main/credentials/view-index';
 import { generateSipPassword } from '../../src-main/credentials/password-generator';
 import { PendingSecrets } from '../../src-main/credentials/pending-secrets';
 import { TestPlatform } from '../harness/test-platform';
@@ -59,11 +59,12 @@ describe('CSV', () => {
 describe('credential views', () => {
   const c = (username: string, enabled: boolean, createdAt: string) => ({ id: username, username, realm: null, enabled, createdAt, updatedAt: createdAt });
   const items = [c('bravo', true, '2026-01-05T10:00:00Z'), c('alpha', false, '2026-02-01T00:00:00Z'), c('charlie', true, '2026-03-10T23:59:59Z')];
-  it('a plain view is one without sort and without any filter value', () => {
-    expect(isPlainView()).toBe(true);
-    expect(isPlainView(undefined, { username: '' })).toBe(true);
-    expect(isPlainView(undefined, { enabled: false })).toBe(false);
-    expect(isPlainView({ field: 'username', dir: 'asc' })).toBe(false);
+  const index = new CredentialIndex(items);
+  const applyView = (_: unknown, sort?: Parameters<CredentialIndex['view']>[0], filter?: Parameters<CredentialIndex['view']>[1]) =>
+    index.view(sort, filter).map((i) => items[i]!);
+  it('an empty filter keeps everything, in stored order', () => {
+    expect(applyView(items, undefined, { username: '' }).map((x) => x.username)).toEqual(['bravo', 'alpha', 'charlie']);
+    expect(index.page(undefined, undefined, 1, 1)).toEqual({ items: [items[1]], total: 3 });
   });
   it('filters by username, enabled and inclusive date ranges; sorts both ways', () => {
     expect(applyView(items, undefined, { username: 'AL' }).map((x) => x.username)).toEqual(['alpha']);
@@ -72,6 +73,9 @@ describe('credential views', () => {
     expect(applyView(items, { field: 'username', dir: 'desc' }).map((x) => x.username)).toEqual(['charlie', 'bravo', 'alpha']);
     expect(applyView(items, { field: 'createdAt', dir: 'asc' }).map((x) => x.username)).toEqual(['bravo', 'alpha', 'charlie']);
     expect(applyView(items, { field: 'enabled', dir: 'asc' })[0]!.username).toBe('alpha');
+    // Filter and sort together, and a sort reused for the other direction.
+    expect(applyView(items, { field: 'username', dir: 'asc' }, { enabled: true }).map((x) => x.username)).toEqual(['bravo', 'charlie']);
+    expect(index.byId('charlie')?.username).toBe('charlie');
   });
 });
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { AppError } from '../../net/errors';
 import type { HttpClient } from '../../net/http';
+import type { AccountApi, CredentialPage, SipCredential } from '../provider';
 import type { CustomerAuth } from './auth';
 import { driftError, type ErrorContext } from './errors';
 import { CredentialBody, CredentialListBody } from './schemas';
@@ -26,7 +27,7 @@ export interface CredentialPatch {
   password?: string;
 }
 
-export class VobizAccountClient {
+export class VobizAccountClient implements AccountApi {
   constructor(
     private readonly http: HttpClient,
     private readonly partnerBaseUrl: string,
@@ -35,7 +36,7 @@ export class VobizAccountClient {
     private readonly learnedCasing: (c: PathCasing) => void = () => undefined,
   ) {}
 
-  async listCredentials(limit: number, offset: number, signal?: AbortSignal): Promise<{ items: CredentialBody[]; total: number }> {
+  async listCredentials(limit: number, offset: number, signal?: AbortSignal): Promise<CredentialPage> {
     const query = `/trunks/credentials?limit=${limit}&offset=${offset}`;
     const run = (casing: PathCasing) =>
       vobizCall(this.http, {
@@ -63,11 +64,12 @@ export class VobizAccountClient {
     }
     const items = z.array(CredentialBody).safeParse(body.objects);
     if (!items.success) throw driftError('the SIP credential list', items.error.issues[0]?.path.join('.'));
-    return { items: items.data, total: body.total };
+    // meta.limit says what Vobiz actually served (it may cap what was asked for).
+    return { items: items.data.map(toSipCredential), total: body.total, limit: body.limit ?? Math.max(limit, items.data.length) };
   }
 
-  createCredential(username: string, password: string): Promise<CredentialBody> {
-    return vobizCall(this.http, {
+  async createCredential(username: string, password: string): Promise<SipCredential> {
+    return toSipCredential(await vobizCall(this.http, {
       method: 'POST',
       url: this.url(this.casing, '/credentials'),
       auth: this.auth,
@@ -75,11 +77,11 @@ export class VobizAccountClient {
       what: 'the new SIP credential',
       schema: CredentialBody,
       ctx: this.ctx(`the username “${username}”`),
-    });
+    }));
   }
 
-  updateCredential(id: string, patch: CredentialPatch, label: string): Promise<CredentialBody> {
-    return vobizCall(this.http, {
+  async updateCredential(id: string, patch: CredentialPatch, label: string): Promise<SipCredential> {
+    return toSipCredential(await vobizCall(this.http, {
       method: 'PUT',
       url: this.url(this.casing, `/credentials/${encodeURIComponent(id)}`),
       auth: this.auth,
@@ -87,7 +89,7 @@ export class VobizAccountClient {
       what: 'the updated SIP credential',
       schema: CredentialBody,
       ctx: this.ctx(`the credential “${label}”`),
-    });
+    }));
   }
 
   async deleteCredential(id: string, label: string): Promise<void> {
@@ -109,3 +111,11 @@ export class VobizAccountClient {
     return { scope: 'customer', baseUrl: this.partnerBaseUrl, auth: 'token', ...(subject ? { subject } : {}) };
   }
 }
+
+/** Vobiz's field names stop here. */
+function toSipCredential(c: CredentialBody): SipCredential {
+  return { id: c.id, username: c.username, realm: c.realm, enabled: c.enabled, createdAt: c.created_at, updatedAt: c.updated_at };
+}
+
+/** Vobiz documents no page-size maximum (vobiz.md §7.6): ask for 1,000 and trust meta.limit. */
+export const VOBIZ_FETCH_LIMITS = { probePageSize: 1000, startConcurrency: 6, maxConcurrency: 12 } as const;

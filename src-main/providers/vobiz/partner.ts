@@ -9,7 +9,7 @@ import { AccountBody, AccountListBody, isRealToken, LoginBody, MeBody } from './
 import { driftError } from './errors';
 import { joinUrl, vobizCall } from './transport';
 
-export type Me = Omit<PartnerDTO, 'profileId' | 'fetchedAt'>;
+export type Me = Omit<PartnerDTO, 'profileId' | 'fetchedAt' | 'source'>;
 
 export interface NewAccount {
   name: string;

@@ -97,7 +97,7 @@ export const CredentialListBody = z
     objects: z.array(z.unknown()).nullish().transform((v) => v ?? []),
   })
   .refine((b) => b.meta.total !== undefined || b.meta.total_count !== undefined, { message: 'meta.total missing', path: ['meta', 'total'] })
-  .transform((b) => ({ total: (b.meta.total ?? b.meta.total_count)!, objects: b.objects }));
+  .transform((b) => ({ total: (b.meta.total ?? b.meta.total_count)!, limit: b.meta.limit, objects: b.objects }));
 
 /** Vobiz shows tokens it will not return as "<redacted>" (or leaves them empty). */
 export const isRealToken = (t: string | null | undefined): t is string => !!t && t.length >= 8 && !/^<.*>$/.test(t) && !/redacted/i.test(t);

@@ -1,0 +1,221 @@
+// The sync engine: fills the local store with whole credential lists, one account or every
+// account of a profile, at close to the network's floor (requests ÷ concurrency × round trip).
+//
+// - One queue of page requests across all accounts, behind one adaptive limit (adaptive-limit.ts).
+// - The largest page the provider serves: ask for the provider's probe size, then trust the size
+//   it answered with (meta.limit, or the page's length when it gave fewer than asked and more remain).
+// - No page waits for another: an account stored before is fetched at once with every offset its
+//   stored total implies; the first answer adds any offsets that turn out to be missing.
+// - Pushback (429, 5xx, resets) halves the limit, honours Retry-After and retries that page, up
+//   to a bound; reads only, writes never go through here.
+// - An account is replaced in the store only when every page of it arrived; a failed or cancelled
+//   one keeps its previous list, and is listed in the report with its reason.
+import type { AccountChangesDTO, AppEvent, SyncReportDTO } from '../../src-preload/contract';
+import { AppError, isAppError, toErrorDTO } from '../net/errors';
+import type { CredentialPage, FetchLimits, SipCredential } from '../providers/provider';
+import type { CustomerService } from '../services/customers';
+import type { EventBus } from '../services/events';
+import type { LocalStore } from '../store/local-store';
+import { AdaptiveLimit } from './adaptive-limit';
+import { diffLists } from './changes';
+
+const PAGE_ATTEMPTS = 5;
+const PROGRESS_EVERY_MS = 100;
+
+export interface SyncJob {
+  accountId: string;
+  name: string;
+}
+
+type ProgressState = Extract<AppEvent, { type: 'sync-progress' }>['state'];
+
+export class SyncEngine {
+  private readonly running = new Map<string, { profileId: string; control: AbortController }>();
+  /** Page size each profile's provider was seen to serve. */
+  private readonly pageSizes = new Map<string, number>();
+  private readonly limits = new Map<string, AdaptiveLimit>();
+
+  constructor(
+    private readonly customers: CustomerService,
+    private readonly store: LocalStore,
+    private readonly events: EventBus,
+    private readonly fetch: FetchLimits,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  cancel(syncId: string): boolean {
+    const r = this.running.get(syncId);
+    r?.control.abort();
+    return !!r;
+  }
+
+  /** Cancel every sync of other profiles (a profile switch). */
+  cancelAllExcept(profileId: string | null): void {
+    for (const r of this.running.values()) if (r.profileId !== profileId) r.control.abort();
+  }
+
+  syncAccount(profileId: string, accountId: string, name: string, syncId: string): Promise<SyncReportDTO> {
+    return this.run(profileId, syncId, 'account', async () => [{ accountId, name }]);
+  }
+
+  syncAll(profileId: string, syncId: string): Promise<SyncReportDTO> {
+    return this.run(profileId, syncId, 'all', (signal) => this.customers.allAccounts(profileId, signal));
+  }
+
+  private async run(profileId: string, syncId: string, scope: 'account' | 'all', jobsOf: (signal: AbortSignal) => Promise<SyncJob[]>): Promise<SyncReportDTO> {
+    if (this.running.has(syncId)) throw new AppError('CONFLICT', 'That sync is already running.', { retryable: false });
+    const control = new AbortController();
+    this.running.set(syncId, { profileId, control });
+    const startedAt = this.now();
+    const t0 = performance.now();
+    const progress = { accountsDone: 0, accountsTotal: 0, accountsFailed: 0, credentialsFetched: 0, requests: 0 };
+    let lastEmit = 0;
+    const emit = (state: ProgressState, force = false) => {
+      const at = performance.now();
+      if (!force && at - lastEmit < PROGRESS_EVERY_MS) return;
+      lastEmit = at;
+      const secs = Math.max(0.001, (at - t0) / 1000);
+      const { requests: _r, ...counts } = progress;
+      this.events.emit({ type: 'sync-progress', profileId, syncId, scope, state, ...counts, perSecond: Math.round(progress.credentialsFetched / secs) });
+    };
+    const changes: AccountChangesDTO[] = [];
+    const failures: SyncReportDTO['failures'] = [];
+    let outcome: SyncReportDTO['outcome'] = 'done';
+    try {
+      emit('running', true);
+      const jobs = await jobsOf(control.signal);
+      progress.accountsTotal = jobs.length;
+      emit('running', true);
+      await Promise.all(
+        jobs.map(async (job) => {
+          try {
+            const fetched = await this.fetchAccount(profileId, job, control.signal, (n) => {
+              progress.credentialsFetched += n;
+              progress.requests++;
+              emit('running');
+            });
+            const previous = await this.store.credentials(profileId, job.accountId).catch(() => undefined);
+            await this.store.putCredentials(profileId, job.accountId, { fetchedAt: this.now().toISOString(), total: fetched.total, items: fetched.items });
+            const diff = diffLists(job, previous?.items, fetched.items);
+            if (diff) changes.push(diff);
+            progress.accountsDone++;
+          } catch (e) {
+            if (control.signal.aborted) return;
+            progress.accountsFailed++;
+            failures.push({ customerAuthId: job.accountId, customerName: job.name, error: toErrorDTO(e) });
+          }
+          emit('running');
+        }),
+      );
+      if (control.signal.aborted) outcome = 'cancelled';
+      else if (failures.length > 0) outcome = progress.accountsDone > 0 ? 'partial' : 'failed';
+    } catch (e) {
+      if (!control.signal.aborted) {
+        // The account list itself could not be had: nothing was replaced.
+        outcome = 'failed';
+        failures.push({ customerAuthId: '', customerName: 'the customer list', error: toErrorDTO(e) });
+      } else outcome = 'cancelled';
+    } finally {
+      this.running.delete(syncId);
+    }
+    emit(outcome, true);
+    const report: SyncReportDTO = {
+      id: syncId,
+      profileId,
+      scope,
+      startedAt: startedAt.toISOString(),
+      finishedAt: this.now().toISOString(),
+      outcome,
+      accountsSynced: progress.accountsDone,
+      accountsTotal: progress.accountsTotal,
+      credentialsFetched: progress.credentialsFetched,
+      requests: progress.requests,
+      changes: changes.sort((a, b) => a.customerName.localeCompare(b.customerName)),
+      failures,
+    };
+    await this.store.addReport(profileId, report).catch(() => undefined);
+    return report;
+  }
+
+  /** Every page of one account, through the shared limit. */
+  private async fetchAccount(profileId: string, job: SyncJob, signal: AbortSignal, onPage: (items: number) => void): Promise<{ total: number; items: SipCredential[] }> {
+    const stored = await this.store.credentials(profileId, job.accountId).catch(() => undefined);
+    let size = this.pageSizes.get(profileId) ?? this.fetch.probePageSize;
+    const pages = new Map<number, CredentialPage>();
+    const asked = new Set<number>();
+    let total: number | undefined;
+
+    const fetchPage = async (offset: number): Promise<void> => {
+      asked.add(offset);
+      const page = await this.pageWithRetries(profileId, job.accountId, size, offset, signal);
+      pages.set(offset, page);
+      onPage(page.items.length);
+      if (total === undefined || page.total !== total) {
+        total = page.total;
+        // What the provider really serves: its own word, or a short page with more to come.
+        const served = page.items.length < size && offset + page.items.length < page.total ? page.items.length : Math.min(page.limit, size);
+        if (served > 0 && served < size) {
+          size = served;
+          this.pageSizes.set(profileId, served);
+        }
+      }
+    };
+
+    // Offsets known up front from the stored total; the first answers fill in the rest.
+    const guess = stored ? Math.max(1, Math.ceil(stored.total / size)) : 1;
+    await Promise.all(Array.from({ length: guess }, (_, i) => fetchPage(i * size)));
+    // Fill gaps until every offset up to the total has been fetched with the final page size.
+    for (let round = 0; round < 3; round++) {
+      const missing: number[] = [];
+      for (let offset = 0; offset < (total ?? 0); offset += size) if (!covered(pages, offset)) missing.push(offset);
+      if (missing.length === 0) break;
+      await Promise.all(missing.map(fetchPage));
+    }
+    const seen = new Map<string, SipCredential>();
+    for (const offset of [...pages.keys()].sort((a, b) => a - b)) for (const c of pages.get(offset)!.items) seen.set(c.id, c);
+    const items = [...seen.values()];
+    if (total !== undefined && !allCovered(pages, total)) {
+      throw new AppError('UPSTREAM', `Not every page of ${job.name}'s credentials could be fetched.`, { hint: 'Sync again.', retryable: true });
+    }
+    return { total: total ?? items.length, items };
+  }
+
+  private async pageWithRetries(profileId: string, accountId: string, size: number, offset: number, signal: AbortSignal): Promise<CredentialPage> {
+    const limit = this.limitFor(profileId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await limit.run(() => this.customers.withAccountClient(profileId, accountId, (c, tracked) => c.listCredentials(size, offset, AbortSignal.any([tracked, signal]))), signal);
+      } catch (e) {
+        if (signal.aborted || attempt >= PAGE_ATTEMPTS || !isPushback(e)) throw e;
+        const wait = (e as AppError).retryAfterSeconds ? (e as AppError).retryAfterSeconds! * 1000 : Math.min(4000, 100 * 2 ** attempt);
+        limit.pushedBack(wait);
+      }
+    }
+  }
+
+  private limitFor(profileId: string): AdaptiveLimit {
+    let l = this.limits.get(profileId);
+    if (!l) this.limits.set(profileId, (l = new AdaptiveLimit({ start: this.fetch.startConcurrency, max: this.fetch.maxConcurrency })));
+    return l;
+  }
+}
+
+function isPushback(e: unknown): boolean {
+  return isAppError(e) && (e.code === 'RATE_LIMITED' || (e.code === 'UPSTREAM' && e.retryable));
+}
+
+/** Whether the credential at `offset` is inside some fetched page. */
+function covered(pages: Map<number, CredentialPage>, offset: number): boolean {
+  for (const [o, p] of pages) if (o <= offset && offset < o + p.items.length) return true;
+  return false;
+}
+
+function allCovered(pages: Map<number, CredentialPage>, total: number): boolean {
+  const ranges = [...pages].map(([o, p]) => [o, o + p.items.length] as const).sort((a, b) => a[0] - b[0]);
+  let reach = 0;
+  for (const [from, to] of ranges) {
+    if (from > reach) return false;
+    reach = Math.max(reach, to);
+  }
+  return reach >= total;
+}
