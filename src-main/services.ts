@@ -46,7 +46,7 @@ export interface ServiceOptions {
 
 export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const connectivity = new Connectivity(o.probeEveryMs);
-  const http = new HttpClient({ ...o.http, connectivity });
+  const http = new HttpClient({ connectionsPerOrigin: VOBIZ_FETCH_LIMITS.maxConcurrency, ...o.http, connectivity });
   // Coming back: any HTTP answer from the origin that failed (no credentials are sent).
   connectivity.probe = async (url) => void (await http.request({ method: 'GET', url }));
   const events = new EventBus();
@@ -62,6 +62,7 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const pending = new PendingSecrets(o.platform.clipboard);
   const credentials = new CredentialService(customers, local, sync, pending, events, o.platform);
   const search = new CredentialSearch(customers, local);
+  let closed = false;
   return {
     handlers: createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local }),
     events,
@@ -72,6 +73,9 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
     connectivity,
     store: local,
     close: async () => {
+      // Idempotent: a test "restarts" the app by closing it, and closes everything again after.
+      if (closed) return;
+      closed = true;
       connectivity.stop();
       sessions.clear();
       await http.close();

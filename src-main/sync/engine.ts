@@ -19,7 +19,8 @@ import type { LocalStore } from '../store/local-store';
 import { AdaptiveLimit } from './adaptive-limit';
 import { diffLists } from './changes';
 
-const PAGE_ATTEMPTS = 5;
+/** Tries per page when the provider pushes back; with the HTTP client's own GET retries, a page gets several times this. */
+const PAGE_ATTEMPTS = 8;
 const PROGRESS_EVERY_MS = 100;
 
 export interface SyncJob {

@@ -5,49 +5,28 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ipcName, type Channel } from '../../src-preload/channels';
-import type { Result } from '../../src-preload/contract';
 import { HttpClient } from '../../src-main/net/http';
 import { forwardEvents } from '../../src-main/ipc/outgoing';
-import { createDispatcher } from '../../src-main/ipc/router';
-import { keytarStore } from '../../src-main/secrets/keychain';
-import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
-import { createServices } from '../../src-main/services';
-import type { HttpOptions } from '../../src-main/net/http';
-import { TestPlatform } from '../harness/test-platform';
 import { DEMO_PARTNERS } from '../sim/data';
 import { startSimulator, type Simulator } from '../sim/server';
-import { tempDir, uniqueService } from '../support/tmp';
+import { mainApp, type Call } from './support';
 
-const ORIGIN = 'http://127.0.0.1:1';
-const SENDER = { sender: { id: 1 }, senderFrame: { url: `${ORIGIN}/index.html`, parent: null } };
 const [nw] = DEMO_PARTNERS as unknown as [(typeof DEMO_PARTNERS)[0]];
 const STATUSES = [400, 401, 409, 422, 500] as const;
 
 let sim: Simulator;
-const keychains: string[] = [];
 beforeAll(async () => {
   sim = await startSimulator({ quiet: true });
 });
 afterAll(async () => {
   await sim.close();
-  for (const k of keychains) await keytarStore().delete(k, MASTER_KEY_ACCOUNT).catch(() => undefined);
 });
 beforeEach(() => sim.reset());
 
-/** The real services behind the real router; pass dataDir and keychainService to "restart" one. */
-async function app(o: { dataDir?: string; keychainService?: string; http?: HttpOptions } = {}) {
-  const dataDir = o.dataDir ?? tempDir();
-  const keychainService = o.keychainService ?? uniqueService('hostile');
-  keychains.push(keychainService);
-  const services = await createServices({ dataDir, secrets: keytarStore(), keychainService, platform: new TestPlatform(), http: o.http ?? { maxRetries: 0 } });
-  const dispatch = createDispatcher(services.handlers, { origins: [ORIGIN], isOurWebContents: (id) => id === 1 });
-  const call = (c: Channel, input: unknown) => dispatch(ipcName(c), SENDER, input) as Promise<Result<Record<string, unknown>>>;
-  return { services, call, dataDir, keychainService };
-}
+const app = mainApp;
 
 /** Add the Northwind demo profile through the router; its id. */
-async function addNorthwind(call: Awaited<ReturnType<typeof app>>['call']): Promise<string> {
+async function addNorthwind(call: Call): Promise<string> {
   const added = await call('addProfile', { displayName: 'NW', authId: nw.authId, token: nw.token, baseUrl: sim.partnerBaseUrl });
   if (!added.ok) throw new Error(added.error.message);
   return added.value.activeId as string;
