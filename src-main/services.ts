@@ -8,7 +8,7 @@ import type { Handlers } from './ipc/router';
 import { CredentialSearch } from './credentials/search';
 import { Connectivity } from './net/connectivity';
 import { HttpClient, type HttpOptions } from './net/http';
-import { VOBIZ_FETCH_LIMITS } from './providers/vobiz/account';
+import { vobizProvider } from './providers/vobiz';
 import { LocalStore } from './store/local-store';
 import { SyncEngine } from './sync/engine';
 import type { Platform } from './platform';
@@ -46,7 +46,10 @@ export interface ServiceOptions {
 
 export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const connectivity = new Connectivity(o.probeEveryMs);
-  const http = new HttpClient({ connectionsPerOrigin: VOBIZ_FETCH_LIMITS.maxConcurrency, ...o.http, connectivity });
+  const providers = { vobiz: vobizProvider };
+  // The pool must allow as many connections per origin as the sync engine may run at once.
+  const connectionsPerOrigin = Math.max(...Object.values(providers).map((p) => p.fetchLimits.maxConcurrency));
+  const http = new HttpClient({ connectionsPerOrigin, ...o.http, connectivity });
   // Coming back: any HTTP answer from the origin that failed (no credentials are sent).
   connectivity.probe = async (url) => void (await http.request({ method: 'GET', url }));
   const events = new EventBus();
@@ -55,9 +58,10 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const store = await ProfileStore.open(`${o.dataDir}/profiles.json`);
   const vaults = new VaultAccess(o.secrets, o.keychainService, o.dataDir);
   const local = new LocalStore(o.dataDir, () => vaults.storeKey());
-  const access = new PartnerAccess(store, vaults, sessions, http);
+  // The one place a provider is named: each profile says which one it speaks through.
+  const access = new PartnerAccess(store, vaults, sessions, http, providers);
   const customers = new CustomerService(access, local);
-  const sync = new SyncEngine(customers, local, events, VOBIZ_FETCH_LIMITS);
+  const sync = new SyncEngine(customers, local, events);
   const profiles = new ProfileService(access, events, local, sync);
   const pending = new PendingSecrets(o.platform.clipboard);
   const credentials = new CredentialService(customers, local, sync, pending, events, o.platform);

@@ -2,6 +2,8 @@
 // credentials. A provider folder (providers/vobiz/, later voipbin/ and vocobase/) implements these
 // shapes; the credential service, the store and the sync engine know only them, never a field
 // name of a provider's API.
+import type { PartnerDTO } from '../../src-preload/contract';
+import type { HttpClient } from '../net/http';
 
 /** A SIP credential as the app keeps it, whatever the provider calls its fields. */
 export interface SipCredential {
@@ -36,4 +38,65 @@ export interface FetchLimits {
   /** Concurrent requests to start with, and never more than. */
   startConcurrency: number;
   maxConcurrency: number;
+}
+
+// ----- the partner side -------------------------------------------------------------------------
+
+/** How a profile signs in to its provider: an API token, or a signed-in session's bearer token. */
+export type PartnerCredentials = { kind: 'token'; authId: string; token: string } | { kind: 'session'; accessToken: string };
+
+/** The partner's own account, with its capability flags. */
+export type PartnerProfile = Omit<PartnerDTO, 'profileId' | 'fetchedAt' | 'source'>;
+
+/** A customer account under the partner (a provider without sub-accounts has one: the profile's own). */
+export interface Account {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  country: string | null;
+  isActive: boolean;
+  balance: string | null;
+  createdAt: string | null;
+  /** The account's own API token when the provider hands it over; it goes to the vault or nowhere. */
+  token: string | null;
+}
+
+export interface NewAccount {
+  name: string;
+  email: string;
+  password: string;
+  country: string;
+  phone: string;
+  company?: string | undefined;
+}
+
+export interface PartnerApi {
+  me(signal?: AbortSignal): Promise<PartnerProfile>;
+  listAccounts(q: { page: number; perPage: number; search: string }, signal?: AbortSignal): Promise<{ rows: Account[]; total: number }>;
+  getAccount(accountId: string, signal?: AbortSignal): Promise<Account>;
+  /** Never retried by the provider: a 5xx is an unknown outcome that the caller checks. */
+  createAccount(a: NewAccount): Promise<Account>;
+}
+
+/** A provider-chosen hint kept per profile (Vobiz: which path casing its server answers). */
+export interface ProviderMemo {
+  get(): string | undefined;
+  set(value: string): void;
+}
+
+/** One provider: everything the rest of main may ask of it. */
+export interface Provider {
+  readonly name: string;
+  readonly fetchLimits: FetchLimits;
+  partner(http: HttpClient, baseUrl: string, credentials: PartnerCredentials): PartnerApi;
+  login(http: HttpClient, baseUrl: string, email: string, password: string): Promise<{ accessToken: string; expiresInSeconds: number }>;
+  account(http: HttpClient, baseUrl: string, account: { id: string; token: string }, memo: ProviderMemo): AccountApi;
+}
+
+/** One account to sync, as the sync engine is handed it. */
+export interface SyncJob {
+  accountId: string;
+  name: string;
 }

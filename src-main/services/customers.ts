@@ -1,18 +1,15 @@
-// Customers (partner scope) and their own API tokens. A customer's SIP credentials can only be
-// managed with that customer's token (seed 001), so this service also hands out customer-scope
-// clients: with the vault's token, fetched once from GET /accounts/{id} when Vobiz returns a real
-// one, or entered by the admin through a write-only channel and verified before it is saved.
-// Customer rows carry `auth_token` too: it is stripped here, and never reaches a DTO.
+// Customers (the partner's accounts) and their own API tokens. A customer's SIP credentials can
+// only be managed with that customer's token (Vobiz seed 001), so this service also hands out
+// account-scope APIs: with the vault's token, fetched once from the partner API when the provider
+// hands it over, or entered by the admin through a write-only channel and verified before it is
+// saved. An account's token goes to the vault and never into a DTO. Provider-neutral: it speaks
+// providers/provider.ts only.
 import type { CustomerDTO, CustomerPageDTO, TokenState } from '../../src-preload/contract';
 import { isUnreachable } from '../net/connectivity';
 import { AppError, isAppError } from '../net/errors';
-import type { AccountApi } from '../providers/provider';
+import type { Account, AccountApi, NewAccount, SyncJob } from '../providers/provider';
 import type { LocalStore, StoredAccount } from '../store/local-store';
-import type { SyncJob } from '../sync/engine';
 import type { ProfileRecord } from '../profiles/store';
-import { VobizAccountClient } from '../providers/vobiz/account';
-import { isRealToken, type AccountBody } from '../providers/vobiz/schemas';
-import type { NewAccount } from '../providers/vobiz/partner';
 import type { Vault } from '../secrets/vault';
 import { entryIds } from '../secrets/vault-access';
 import type { PartnerAccess } from './partner-access';
@@ -26,7 +23,7 @@ export class CustomerService {
 
   /** Live when the provider answers (and what it said is kept); the stored list when it cannot be reached. */
   async list(profileId: string, page: number, perPage: number, search: string): Promise<CustomerPageDTO> {
-    let live: { rows: AccountBody[]; total: number };
+    let live: { rows: Account[]; total: number };
     try {
       live = await this.access.run(profileId, (c, signal) => c.listAccounts({ page, perPage, search }, signal));
     } catch (e) {
@@ -37,7 +34,7 @@ export class CustomerService {
     }
     const vault = await this.access.vaults.get();
     const fetchedAt = this.now().toISOString();
-    const items = live.rows.map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.auth_id)));
+    const items = live.rows.map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.id)));
     await this.remember(profileId, items, fetchedAt, false).catch(() => undefined);
     return { profileId, items, total: live.total, page, perPage, search, fetchedAt, source: { kind: 'live', fetchedAt } };
   }
@@ -50,16 +47,16 @@ export class CustomerService {
     const rest = await Promise.all(
       Array.from({ length: Math.max(0, pages - 1) }, (_, i) => this.access.run(profileId, (c, tracked) => c.listAccounts({ page: i + 2, perPage, search: '' }, AbortSignal.any([tracked, signal])))),
     );
-    const rows = new Map<string, AccountBody>();
-    for (const r of [first, ...rest].flatMap((p) => p.rows)) rows.set(r.auth_id, r);
+    const rows = new Map<string, Account>();
+    for (const r of [first, ...rest].flatMap((p) => p.rows)) rows.set(r.id, r);
     const vault = await this.access.vaults.get();
     // The list answer carries each customer's token where Vobiz returns it: keep those now, so
     // the sync does not ask for them one customer at a time.
     for (const r of rows.values()) {
-      const id = entryIds.customerToken(profileId, r.auth_id);
-      if (vault.state(id) !== 'stored' && isRealToken(r.auth_token)) await vault.set(id, r.auth_token);
+      const id = entryIds.customerToken(profileId, r.id);
+      if (vault.state(id) !== 'stored' && r.token) await vault.set(id, r.token);
     }
-    const items = [...rows.values()].map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.auth_id)));
+    const items = [...rows.values()].map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.id)));
     await this.remember(profileId, items, this.now().toISOString(), true);
     return items.map((c) => ({ accountId: c.authId, name: c.name }));
   }
@@ -88,7 +85,7 @@ export class CustomerService {
 
   /** Remember the selection and make sure we hold the customer's token if Vobiz will give it. */
   async select(profileId: string, customerAuthId: string): Promise<CustomerDTO> {
-    let account: AccountBody;
+    let account: Account;
     try {
       account = await this.access.run(profileId, (c, signal) => c.getAccount(customerAuthId, signal));
     } catch (e) {
@@ -101,7 +98,7 @@ export class CustomerService {
     }
     const vault = await this.access.vaults.get();
     const id = entryIds.customerToken(profileId, customerAuthId);
-    if (vault.state(id) !== 'stored' && isRealToken(account.auth_token)) await vault.set(id, account.auth_token);
+    if (vault.state(id) !== 'stored' && account.token) await vault.set(id, account.token);
     await this.access.store.update(profileId, { lastCustomerAuthId: customerAuthId });
     return toCustomerDTO(account, vault.state(id));
   }
@@ -131,17 +128,17 @@ export class CustomerService {
         retryable: false,
       });
     }
-    let created: AccountBody;
+    let created: Account;
     try {
       created = await this.access.run(profileId, (c) => c.createAccount(a));
     } catch (e) {
       if (!isUnknownOutcome(e)) throw mapCreateCustomerError(e);
       throw await this.explainUnknownCreate(profileId, a.email, e as AppError);
     }
-    const id = entryIds.customerToken(profileId, created.auth_id);
+    const id = entryIds.customerToken(profileId, created.id);
     // The token is shown once, here: straight into the vault.
-    if (isRealToken(created.auth_token)) await vault.set(id, created.auth_token);
-    await this.access.store.update(profileId, { lastCustomerAuthId: created.auth_id });
+    if (created.token) await vault.set(id, created.token);
+    await this.access.store.update(profileId, { lastCustomerAuthId: created.id });
     return toCustomerDTO(created, vault.state(id));
   }
 
@@ -174,15 +171,23 @@ export class CustomerService {
 
   private async fetchToken(p: ProfileRecord, customerAuthId: string, vault: Vault): Promise<string | undefined> {
     const account = await this.access.run(p.id, (c, signal) => c.getAccount(customerAuthId, signal));
-    if (!isRealToken(account.auth_token)) return undefined;
-    await vault.set(entryIds.customerToken(p.id, customerAuthId), account.auth_token);
-    return account.auth_token;
+    if (!account.token) return undefined;
+    await vault.set(entryIds.customerToken(p.id, customerAuthId), account.token);
+    return account.token;
   }
 
-  private accountClient(p: ProfileRecord, customerAuthId: string, token: string): VobizAccountClient {
-    return new VobizAccountClient(this.access.http, p.baseUrl, { scope: 'customer', authId: customerAuthId, token }, p.accountPathCasing, (casing) => {
-      void this.access.store.update(p.id, { accountPathCasing: casing }).catch(() => undefined);
-    });
+  private accountClient(p: ProfileRecord, customerAuthId: string, token: string): AccountApi {
+    // The provider's per-profile hint (Vobiz: the path casing that worked) is kept with the profile.
+    const memo = {
+      get: () => p.accountPathCasing,
+      set: (v: string) => void this.access.store.update(p.id, { accountPathCasing: v === 'account' ? 'account' : 'Account' }).catch(() => undefined),
+    };
+    return this.access.provider(p.provider).account(this.access.http, p.baseUrl, { id: customerAuthId, token }, memo);
+  }
+
+  /** How the sync engine should fetch from this profile's provider. */
+  fetchLimits(profileId: string) {
+    return this.access.provider(this.access.store.require(profileId).provider).fetchLimits;
   }
 
   /** A create that failed with no clear answer: look for the email before saying what happened. */
@@ -236,18 +241,18 @@ function tokenState(vault: Vault, profileId: string, customerAuthId: string): To
   return vault.state(entryIds.customerToken(profileId, customerAuthId));
 }
 
-function toCustomerDTO(a: AccountBody, state: TokenState): CustomerDTO {
-  // Built field by field: auth_token is deliberately not copied.
+function toCustomerDTO(a: Account, state: TokenState): CustomerDTO {
+  // Built field by field: the account's token is deliberately not copied.
   return {
-    authId: a.auth_id,
+    authId: a.id,
     name: a.name,
     email: a.email,
     phone: a.phone,
     company: a.company,
     country: a.country,
-    isActive: a.is_active ?? (a.status ? a.status === 'active' : true),
-    cashCredits: a.cash_credits ?? a.balance,
-    createdAt: a.created_at,
+    isActive: a.isActive,
+    cashCredits: a.balance,
+    createdAt: a.createdAt,
     tokenState: state,
   };
 }

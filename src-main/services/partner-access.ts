@@ -4,8 +4,7 @@
 import { AppError } from '../net/errors';
 import type { HttpClient } from '../net/http';
 import { profileAttention, type ProfileRecord, type ProfileStore } from '../profiles/store';
-import { partnerTokenAuth, type PartnerAuth } from '../providers/vobiz/auth';
-import { VobizPartnerClient } from '../providers/vobiz/partner';
+import type { PartnerApi, PartnerCredentials, Provider } from '../providers/provider';
 import { entryIds, type VaultAccess } from '../secrets/vault-access';
 import type { SessionStore } from './sessions';
 
@@ -17,7 +16,13 @@ export class PartnerAccess {
     readonly vaults: VaultAccess,
     readonly sessions: SessionStore,
     readonly http: HttpClient,
+    private readonly providers: Readonly<Record<ProfileRecord['provider'], Provider>>,
   ) {}
+
+  /** The provider a profile (or a new profile's input) is spoken through. */
+  provider(name: ProfileRecord['provider']): Provider {
+    return this.providers[name];
+  }
 
   /** A profile that may be called out for: one that needs attention is refused before its token is read. */
   usable(profileId: string): ProfileRecord {
@@ -27,7 +32,7 @@ export class PartnerAccess {
     return p;
   }
 
-  async auth(p: ProfileRecord): Promise<PartnerAuth> {
+  async auth(p: ProfileRecord): Promise<PartnerCredentials> {
     if (p.authMode === 'session') {
       const accessToken = this.sessions.token(p.id);
       if (!accessToken) {
@@ -36,19 +41,19 @@ export class PartnerAccess {
           retryable: false,
         });
       }
-      return { scope: 'partner', kind: 'jwt', accessToken };
+      return { kind: 'session', accessToken };
     }
     const vault = await this.vaults.get();
-    return partnerTokenAuth(p.authId, vault.get(entryIds.partnerToken(p.id)));
+    return { kind: 'token', authId: p.authId, token: vault.get(entryIds.partnerToken(p.id)) };
   }
 
   /** Run a partner API call for a profile: cancellable by a profile switch, session-aware. */
-  async run<T>(profileId: string, fn: (client: VobizPartnerClient, signal: AbortSignal, profile: ProfileRecord) => Promise<T>): Promise<T> {
+  async run<T>(profileId: string, fn: (client: PartnerApi, signal: AbortSignal, profile: ProfileRecord) => Promise<T>): Promise<T> {
     const p = this.usable(profileId);
     const auth = await this.auth(p);
     return this.track(profileId, async (signal) => {
       try {
-        return await fn(new VobizPartnerClient(this.http, p.baseUrl, auth), signal, p);
+        return await fn(this.provider(p.provider).partner(this.http, p.baseUrl, auth), signal, p);
       } catch (e) {
         // A session Vobiz refuses is over: forget it and have the renderer ask to sign in again.
         if (p.authMode === 'session' && e instanceof AppError && e.code === 'UNAUTHORIZED') this.sessions.drop(p.id, true);

@@ -7,8 +7,7 @@ import { AddProfileInput as AddProfileSchema, AddSessionProfileInput as AddSessi
 import { AppError, isAppError } from '../net/errors';
 import { log } from '../net/redact';
 import { newProfileId, profileAttention, type ProfileRecord } from '../profiles/store';
-import { partnerTokenAuth, type PartnerAuth } from '../providers/vobiz/auth';
-import { VobizPartnerClient, type Me } from '../providers/vobiz/partner';
+import type { PartnerCredentials, PartnerProfile, Provider } from '../providers/provider';
 import type { Vault } from '../secrets/vault';
 import { entryIds } from '../secrets/vault-access';
 import { isUnreachable } from '../net/connectivity';
@@ -62,7 +61,7 @@ export class ProfileService {
     this.refuseDuplicate(input.authId, baseUrl);
     // Reach the keychain before the network, so a locked keychain fails fast and clearly.
     const vault = await this.access.vaults.get();
-    await this.verify(baseUrl, partnerTokenAuth(input.authId, input.token), input.authId);
+    await this.verify(input.provider, baseUrl, { kind: 'token', authId: input.authId, token: input.token }, input.authId);
     const id = await this.adding.runExclusive(async () => {
       this.refuseDuplicate(input.authId, baseUrl);
       const id = newProfileId();
@@ -88,8 +87,8 @@ export class ProfileService {
   async addSession(raw: AddSessionProfileInput): Promise<ProfileListDTO> {
     const input = AddSessionSchema.parse(raw);
     const baseUrl = normaliseBaseUrl(input.baseUrl ?? VOBIZ_DEFAULT_BASE_URL);
-    const { accessToken, expiresInSeconds } = await VobizPartnerClient.login(this.access.http, baseUrl, input.email, input.password);
-    const me = await this.verify(baseUrl, { scope: 'partner', kind: 'jwt', accessToken });
+    const { accessToken, expiresInSeconds } = await this.provider(input.provider).login(this.access.http, baseUrl, input.email, input.password);
+    const me = await this.verify(input.provider, baseUrl, { kind: 'session', accessToken });
     const id = await this.adding.runExclusive(async () => {
       this.refuseDuplicate(me.authId, baseUrl);
       const id = newProfileId();
@@ -107,8 +106,8 @@ export class ProfileService {
   async signIn(id: string, password: string): Promise<ProfileListDTO> {
     const p = this.access.usable(id);
     if (p.authMode !== 'session' || !p.email) throw new AppError('VALIDATION', 'This profile uses an API token, not a sign-in.', { retryable: false });
-    const { accessToken, expiresInSeconds } = await VobizPartnerClient.login(this.access.http, p.baseUrl, p.email, password);
-    await this.verify(p.baseUrl, { scope: 'partner', kind: 'jwt', accessToken }, p.authId);
+    const { accessToken, expiresInSeconds } = await this.provider(p.provider).login(this.access.http, p.baseUrl, p.email, password);
+    await this.verify(p.provider, p.baseUrl, { kind: 'session', accessToken }, p.authId);
     this.access.sessions.set(id, accessToken, expiresInSeconds);
     return this.changed();
   }
@@ -136,7 +135,7 @@ export class ProfileService {
     const p = this.access.usable(id);
     if (p.authMode !== 'token') throw new AppError('VALIDATION', 'This profile signs in with email and password; it has no token to replace.', { retryable: false });
     const vault = await this.access.vaults.get();
-    await this.verify(p.baseUrl, partnerTokenAuth(p.authId, token), p.authId);
+    await this.verify(p.provider, p.baseUrl, { kind: 'token', authId: p.authId, token }, p.authId);
     await vault.set(entryIds.partnerToken(id), token);
     return this.changed();
   }
@@ -193,8 +192,12 @@ export class ProfileService {
     }
   }
 
-  private async verify(baseUrl: string, auth: PartnerAuth, expectedAuthId?: string): Promise<Me> {
-    const me = await new VobizPartnerClient(this.access.http, baseUrl, auth).me();
+  private provider(name: ProfileRecord['provider']): Provider {
+    return this.access.provider(name);
+  }
+
+  private async verify(provider: ProfileRecord['provider'], baseUrl: string, credentials: PartnerCredentials, expectedAuthId?: string): Promise<PartnerProfile> {
+    const me = await this.provider(provider).partner(this.access.http, baseUrl, credentials).me();
     if (expectedAuthId && me.authId && me.authId !== expectedAuthId) {
       throw new AppError('VALIDATION', `These credentials belong to ${me.authId}, not ${expectedAuthId}.`, {
         hint: 'Check the partner auth ID you entered.',

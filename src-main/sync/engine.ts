@@ -12,7 +12,7 @@
 //   one keeps its previous list, and is listed in the report with its reason.
 import type { AccountChangesDTO, AppEvent, SyncReportDTO } from '../../src-preload/contract';
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
-import type { CredentialPage, FetchLimits, SipCredential } from '../providers/provider';
+import type { CredentialPage, SipCredential, SyncJob } from '../providers/provider';
 import type { CustomerService } from '../services/customers';
 import type { EventBus } from '../services/events';
 import type { LocalStore } from '../store/local-store';
@@ -22,11 +22,6 @@ import { diffLists } from './changes';
 /** Tries per page when the provider pushes back; with the HTTP client's own GET retries, a page gets several times this. */
 const PAGE_ATTEMPTS = 8;
 const PROGRESS_EVERY_MS = 100;
-
-export interface SyncJob {
-  accountId: string;
-  name: string;
-}
 
 type ProgressState = Extract<AppEvent, { type: 'sync-progress' }>['state'];
 
@@ -40,7 +35,6 @@ export class SyncEngine {
     private readonly customers: CustomerService,
     private readonly store: LocalStore,
     private readonly events: EventBus,
-    private readonly fetch: FetchLimits,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -141,7 +135,7 @@ export class SyncEngine {
   /** Every page of one account, through the shared limit. */
   private async fetchAccount(profileId: string, job: SyncJob, signal: AbortSignal, onPage: (items: number) => void): Promise<{ total: number; items: SipCredential[] }> {
     const stored = await this.store.credentials(profileId, job.accountId).catch(() => undefined);
-    let size = this.pageSizes.get(profileId) ?? this.fetch.probePageSize;
+    let size = this.pageSizes.get(profileId) ?? this.customers.fetchLimits(profileId).probePageSize;
     const pages = new Map<number, CredentialPage>();
     const asked = new Set<number>();
     let total: number | undefined;
@@ -196,7 +190,10 @@ export class SyncEngine {
 
   private limitFor(profileId: string): AdaptiveLimit {
     let l = this.limits.get(profileId);
-    if (!l) this.limits.set(profileId, (l = new AdaptiveLimit({ start: this.fetch.startConcurrency, max: this.fetch.maxConcurrency })));
+    if (!l) {
+      const f = this.customers.fetchLimits(profileId);
+      this.limits.set(profileId, (l = new AdaptiveLimit({ start: f.startConcurrency, max: f.maxConcurrency })));
+    }
     return l;
   }
 }

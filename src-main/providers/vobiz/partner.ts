@@ -1,26 +1,15 @@
 // The Vobiz partner API (`/api/v1/partner/*`), spoken with partner credentials only.
 import { z } from 'zod';
-import type { PartnerDTO } from '../../../src-preload/contract';
 import type { HttpClient } from '../../net/http';
 import { rememberSecret } from '../../net/scrub';
+import type { Account, NewAccount, PartnerApi, PartnerProfile } from '../provider';
 import type { PartnerAuth } from './auth';
 import type { ErrorContext } from './errors';
 import { AccountBody, AccountListBody, isRealToken, LoginBody, MeBody } from './schemas';
 import { driftError } from './errors';
 import { joinUrl, vobizCall } from './transport';
 
-export type Me = Omit<PartnerDTO, 'profileId' | 'fetchedAt' | 'source'>;
-
-export interface NewAccount {
-  name: string;
-  email: string;
-  password: string;
-  country: string;
-  phone: string;
-  company?: string | undefined;
-}
-
-export class VobizPartnerClient {
+export class VobizPartnerClient implements PartnerApi {
   constructor(
     private readonly http: HttpClient,
     private readonly baseUrl: string,
@@ -43,7 +32,7 @@ export class VobizPartnerClient {
   }
 
   /** GET /me: who these credentials belong to, and what they may do. */
-  async me(signal?: AbortSignal): Promise<Me> {
+  async me(signal?: AbortSignal): Promise<PartnerProfile> {
     const m = await this.get('/me', 'the partner profile', MeBody, signal);
     return {
       id: m.id,
@@ -74,23 +63,23 @@ export class VobizPartnerClient {
   }
 
   /** GET /accounts: one page of customers; rows still carry auth_token, for main only. */
-  async listAccounts(q: { page: number; perPage: number; search: string }, signal?: AbortSignal): Promise<{ rows: AccountBody[]; total: number }> {
+  async listAccounts(q: { page: number; perPage: number; search: string }, signal?: AbortSignal): Promise<{ rows: Account[]; total: number }> {
     const params = new URLSearchParams({ page: String(q.page), per_page: String(Math.min(100, q.perPage)) });
     if (q.search) params.set('search', q.search);
     const body = await this.get(`/accounts?${params}`, 'the customer list', AccountListBody, signal);
     const rows = z.array(AccountBody).safeParse(body.accounts);
     if (!rows.success) throw driftError('the customer list', rows.error.issues[0]?.path.join('.'));
-    return { rows: rows.data.map(knownToken), total: body.total };
+    return { rows: rows.data.map(toAccount), total: body.total };
   }
 
   /** GET /accounts/{id}: the one documented way to fetch a customer's token again. */
-  async getAccount(customerAuthId: string, signal?: AbortSignal): Promise<AccountBody> {
-    return knownToken(await this.get(`/accounts/${encodeURIComponent(customerAuthId)}`, 'the customer account', AccountBody, signal));
+  async getAccount(customerAuthId: string, signal?: AbortSignal): Promise<Account> {
+    return toAccount(await this.get(`/accounts/${encodeURIComponent(customerAuthId)}`, 'the customer account', AccountBody, signal));
   }
 
   /** POST /accounts: never retried (a 5xx is an unknown outcome; the caller checks). */
-  async createAccount(a: NewAccount): Promise<AccountBody> {
-    return knownToken(await vobizCall(this.http, {
+  async createAccount(a: NewAccount): Promise<Account> {
+    return toAccount(await vobizCall(this.http, {
       method: 'POST',
       url: joinUrl(this.baseUrl, '/accounts'),
       auth: this.auth,
@@ -110,8 +99,23 @@ export class VobizPartnerClient {
   }
 }
 
-/** Every customer token main sees is known to the scrubber, stored or not. */
-function knownToken(a: AccountBody): AccountBody {
-  if (isRealToken(a.auth_token)) rememberSecret(a.auth_token);
-  return a;
+/**
+ * Vobiz's account fields stop here. Its token only when it is a real one (Vobiz shows tokens it
+ * will not return as "<redacted>"), and every real one is known to the scrubber, stored or not.
+ */
+function toAccount(a: AccountBody): Account {
+  const token = isRealToken(a.auth_token) ? a.auth_token : null;
+  if (token) rememberSecret(token);
+  return {
+    id: a.auth_id,
+    name: a.name,
+    email: a.email,
+    phone: a.phone,
+    company: a.company,
+    country: a.country,
+    isActive: a.is_active ?? (a.status ? a.status === 'active' : true),
+    balance: a.cash_credits ?? a.balance,
+    createdAt: a.created_at,
+    token,
+  };
 }
