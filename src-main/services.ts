@@ -59,12 +59,12 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const vaults = new VaultAccess(o.secrets, o.keychainService, o.dataDir);
   const local = new LocalStore(o.dataDir, () => vaults.storeKey());
   // The one place a provider is named: each profile says which one it speaks through.
-  const access = new PartnerAccess(store, vaults, sessions, http, providers);
+  const access = new PartnerAccess(store, vaults, sessions, http, providers, connectivity);
   const customers = new CustomerService(access, local);
   const sync = new SyncEngine(customers, local, events);
   const profiles = new ProfileService(access, events, local, sync);
   const pending = new PendingSecrets(o.platform.clipboard);
-  const credentials = new CredentialService(customers, local, sync, pending, events, o.platform);
+  const credentials = new CredentialService(customers, local, sync, pending, events, o.platform, connectivity);
   const search = new CredentialSearch(customers, local);
   let closed = false;
   return {

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { BulkResultDTO, CredentialFilter, CredentialPageDTO, CredentialSort, CredentialWriteDTO, ErrorDTO, PasswordInput } from '../../src-preload/contract';
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
+import type { Connectivity } from '../net/connectivity';
 import type { Platform } from '../platform';
 import type { AccountApi, SipCredential } from '../providers/provider';
 import type { CustomerService } from '../services/customers';
@@ -21,7 +22,12 @@ export interface CustomerRef {
   customerAuthId: string;
 }
 
+/** How old a stored list may get before opening it also refreshes it. */
+const REFRESH_AFTER_MS = 5 * 60_000;
+
 export class CredentialService {
+  private readonly refreshing = new Set<string>();
+
   constructor(
     private readonly customers: CustomerService,
     private readonly store: LocalStore,
@@ -29,6 +35,7 @@ export class CredentialService {
     private readonly secrets: PendingSecrets,
     private readonly events: EventBus,
     private readonly platform: Platform,
+    private readonly connectivity: Connectivity,
   ) {}
 
   async list(ref: CustomerRef, q: { limit: number; offset: number; sort?: CredentialSort; filter?: CredentialFilter }): Promise<CredentialPageDTO> {
@@ -158,11 +165,22 @@ export class CredentialService {
     return { saved: true, fileName: basename(path), count: positions.length };
   }
 
-  /** The stored list; a customer never synced is synced first (that answer is live). */
+  /**
+   * The stored list; a customer never synced is synced first (that answer is live). A stored list
+   * older than REFRESH_AFTER_MS is refreshed in the background while online: the view answers at
+   * once from the store, and the finished sync's credentials-changed event brings the fresh one.
+   */
   private async stored(ref: CustomerRef): Promise<{ list: StoredList; live: boolean }> {
     const list = await this.store.credentials(ref.profileId, ref.customerAuthId);
-    if (list) return { list, live: false };
-    return { list: await this.refetch(ref), live: true };
+    if (!list) return { list: await this.refetch(ref), live: true };
+    const key = `${ref.profileId}|${ref.customerAuthId}`;
+    if (this.connectivity.online && Date.now() - Date.parse(list.fetchedAt) > REFRESH_AFTER_MS && !this.refreshing.has(key)) {
+      this.refreshing.add(key);
+      void this.refetch(ref)
+        .catch(() => undefined)
+        .finally(() => this.refreshing.delete(key));
+    }
+    return { list, live: false };
   }
 
   /** Sync one customer now and return its fresh stored list, or the reason it could not be had. */

@@ -24,6 +24,10 @@ export class CustomerService {
   /** Live when the provider answers (and what it said is kept); the stored list when it cannot be reached. */
   async list(profileId: string, page: number, perPage: number, search: string): Promise<CustomerPageDTO> {
     let live: { rows: Account[]; total: number };
+    if (!this.access.connectivity.online) {
+      const stored = await this.storedPage(profileId, page, perPage, search);
+      if (stored) return stored;
+    }
     try {
       live = await this.access.run(profileId, (c, signal) => c.listAccounts({ page, perPage, search }, signal));
     } catch (e) {

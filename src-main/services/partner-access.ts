@@ -1,6 +1,7 @@
 // How main reaches a profile's partner API: resolves the profile's credentials (a vault token,
 // or a signed-in session's JWT), tracks the call so switching profiles can cancel it, and drops a
 // session that Vobiz no longer accepts. Profiles, customers and credentials all go through here.
+import type { Connectivity } from '../net/connectivity';
 import { AppError } from '../net/errors';
 import type { HttpClient } from '../net/http';
 import { profileAttention, type ProfileRecord, type ProfileStore } from '../profiles/store';
@@ -17,6 +18,7 @@ export class PartnerAccess {
     readonly sessions: SessionStore,
     readonly http: HttpClient,
     private readonly providers: Readonly<Record<ProfileRecord['provider'], Provider>>,
+    readonly connectivity: Connectivity,
   ) {}
 
   /** The provider a profile (or a new profile's input) is spoken through. */

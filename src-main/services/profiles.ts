@@ -161,6 +161,11 @@ export class ProfileService {
   async partner(profileId?: string): Promise<PartnerDTO> {
     const id = profileId ?? this.store.activeId;
     if (!id) throw new AppError('NOT_FOUND', 'There is no profile yet.', { hint: 'Add a partner profile first.' });
+    // Known to be offline: open straight on the stored profile (the probe brings the app back).
+    if (!this.access.connectivity.online) {
+      const stored = await this.storedPartner(id);
+      if (stored) return stored;
+    }
     try {
       const me = await this.access.run(id, (client, signal) => client.me(signal));
       const fetchedAt = this.now().toISOString();
@@ -168,10 +173,15 @@ export class ProfileService {
       return { ...me, profileId: id, fetchedAt, source: { kind: 'live', fetchedAt } };
     } catch (e) {
       // Offline: the partner profile as last fetched, saying how old it is.
-      const stored = isUnreachable(e) ? (await this.data.profile(id).catch(() => ({}) as Awaited<ReturnType<LocalStore['profile']>>)).partner : undefined;
+      const stored = isUnreachable(e) ? await this.storedPartner(id) : undefined;
       if (!stored) throw e;
-      return { ...stored.value, profileId: id, fetchedAt: stored.fetchedAt, source: { kind: 'stored', fetchedAt: stored.fetchedAt } };
+      return stored;
     }
+  }
+
+  private async storedPartner(id: string): Promise<PartnerDTO | undefined> {
+    const stored = (await this.data.profile(id).catch(() => ({}) as Awaited<ReturnType<LocalStore['profile']>>)).partner;
+    return stored && { ...stored.value, profileId: id, fetchedAt: stored.fetchedAt, source: { kind: 'stored', fetchedAt: stored.fetchedAt } };
   }
 
   private async hasVaultEntries(id: string): Promise<boolean> {

@@ -91,6 +91,8 @@ export class SyncEngine {
             });
             const previous = await this.store.credentials(profileId, job.accountId).catch(() => undefined);
             await this.store.putCredentials(profileId, job.accountId, { fetchedAt: this.now().toISOString(), total: fetched.total, items: fetched.items });
+            // Open views of this account show the fresh list.
+            this.events.emit({ type: 'credentials-changed', profileId, customerAuthId: job.accountId });
             const diff = diffLists(job, previous?.items, fetched.items);
             if (diff) changes.push(diff);
             progress.accountsDone++;
