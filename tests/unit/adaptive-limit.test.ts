@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { AdaptiveLimit } from '../../src-main/sync/adaptive-limit';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the sync engine’s adaptive limit', () => {
+  it('never runs more than its limit at once, and grows toward its maximum while answers are healthy', async () => {
+    const limit = new AdaptiveLimit({ start: 2, max: 5 });
+    let active = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 60 }, () =>
+        limit.run(async () => {
+          most = Math.max(most, ++active);
+          await sleep(2);
+          active--;
+        }),
+      ),
+    );
+    expect(most).toBeLessThanOrEqual(5);
+    expect(limit.current).toBe(5);
+    expect(limit.peak).toBe(most);
+  });
+
+  it('halves on pushback and holds new starts until Retry-After has passed', async () => {
+    const limit = new AdaptiveLimit({ start: 4, max: 8 });
+    limit.pushedBack(150);
+    expect(limit.current).toBe(2);
+    const t = Date.now();
+    await limit.run(async () => undefined);
+    expect(Date.now() - t).toBeGreaterThanOrEqual(140);
+  });
+
+  it('lets a cancelled waiter leave the queue at once', async () => {
+    const limit = new AdaptiveLimit({ start: 1, max: 1 });
+    const blocker = limit.run(() => sleep(100));
+    const c = new AbortController();
+    const waiting = limit.run(async () => 'ran', c.signal);
+    c.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await blocker;
+    expect(await limit.run(async () => 'next')).toBe('next');
+  });
+});
