@@ -50,17 +50,42 @@ export class CredentialIndex {
   private order(field: CredentialSort['field']): Uint32Array {
     const cached = this.orders.get(field);
     if (cached) return cached;
-    const key: string[] =
-      field === 'username'
-        ? this.lower
-        : this.items.map((c) => (field === 'enabled' ? (c.enabled ? '1' : '0') : ((field === 'createdAt' ? c.createdAt : c.updatedAt) ?? '')));
-    const idx = Array.from({ length: this.items.length }, (_, i) => i);
-    const lower = this.lower;
-    const items = this.items;
-    idx.sort((a, b) => cmp(key[a]!, key[b]!) || cmp(lower[a]!, lower[b]!) || cmp(items[a]!.id, items[b]!.id));
-    const order = Uint32Array.from(idx);
+    const order = field === 'username' ? this.byUsername() : field === 'enabled' ? this.byEnabled() : this.byDate(field);
     this.orders.set(field, order);
     return order;
+  }
+
+  private byUsername(): Uint32Array {
+    const { lower, items } = this;
+    const idx = Array.from({ length: items.length }, (_, i) => i);
+    idx.sort((a, b) => {
+      const x = lower[a]!;
+      const y = lower[b]!;
+      return x < y ? -1 : x > y ? 1 : cmp(items[a]!.id, items[b]!.id);
+    });
+    return Uint32Array.from(idx);
+  }
+
+  /**
+   * Two keys only: disabled before enabled, each in username order. One pass over the username
+   * order (then cached for a username sort too) instead of a comparison sort that is nearly all
+   * tie-breaks (about 105 ms at 100,000 credentials, over the 100 ms budget for a sort's first page).
+   */
+  private byEnabled(): Uint32Array {
+    const byName = this.order('username');
+    const out = new Uint32Array(byName.length);
+    let k = 0;
+    for (let j = 0; j < byName.length; j++) if (!this.items[byName[j]!]!.enabled) out[k++] = byName[j]!;
+    for (let j = 0; j < byName.length; j++) if (this.items[byName[j]!]!.enabled) out[k++] = byName[j]!;
+    return out;
+  }
+
+  private byDate(field: 'createdAt' | 'updatedAt'): Uint32Array {
+    const { lower, items } = this;
+    const key = items.map((c) => (field === 'createdAt' ? c.createdAt : c.updatedAt) ?? '');
+    const idx = Array.from({ length: items.length }, (_, i) => i);
+    idx.sort((a, b) => cmp(key[a]!, key[b]!) || cmp(lower[a]!, lower[b]!) || cmp(items[a]!.id, items[b]!.id));
+    return Uint32Array.from(idx);
   }
 }
 

@@ -55,11 +55,13 @@ export class CustomerService {
     for (const r of [first, ...rest].flatMap((p) => p.rows)) rows.set(r.id, r);
     const vault = await this.access.vaults.get();
     // The list answer carries each customer's token where Vobiz returns it: keep those now, so
-    // the sync does not ask for them one customer at a time.
+    // the sync does not ask for them one customer at a time (in one vault write, not one each).
+    const tokens: Array<[string, string]> = [];
     for (const r of rows.values()) {
       const id = entryIds.customerToken(profileId, r.id);
-      if (vault.state(id) !== 'stored' && r.token) await vault.set(id, r.token);
+      if (vault.state(id) !== 'stored' && r.token) tokens.push([id, r.token]);
     }
+    await vault.setMany(tokens);
     const items = [...rows.values()].map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.id)));
     await this.remember(profileId, items, this.now().toISOString(), true);
     return items.map((c) => ({ accountId: c.authId, name: c.name }));

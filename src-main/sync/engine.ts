@@ -10,6 +10,7 @@
 //   to a bound; reads only, writes never go through here.
 // - An account is replaced in the store only when every page of it arrived; a failed or cancelled
 //   one keeps its previous list, and is listed in the report with its reason.
+import { setMaxListeners } from 'node:events';
 import type { AccountChangesDTO, AppEvent, SyncReportDTO } from '../../src-preload/contract';
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
 import type { CredentialPage, SipCredential, SyncJob } from '../providers/provider';
@@ -60,6 +61,8 @@ export class SyncEngine {
   private async run(profileId: string, syncId: string, scope: 'account' | 'all', jobsOf: (signal: AbortSignal) => Promise<SyncJob[]>): Promise<SyncReportDTO> {
     if (this.running.has(syncId)) throw new AppError('CONFLICT', 'That sync is already running.', { retryable: false });
     const control = new AbortController();
+    // Every queued page listens for cancel: hundreds of listeners on one signal are expected here.
+    setMaxListeners(0, control.signal);
     this.running.set(syncId, { profileId, control });
     const startedAt = this.now();
     const t0 = performance.now();

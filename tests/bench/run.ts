@@ -1,72 +1,135 @@
-// `npm run bench`: what the credential views cost through the whole main stack (service, HTTP,
-// simulator on loopback, real keychain), printed as ratios against a baseline measured in the
-// same run: one plain 20-row page that Vobiz pages itself. Every loop is bounded.
+// `npm run bench` (issue 7): what Sync all, the encrypted store, the credential views through IPC
+// and memory cost at 1,000, 20,000 and 100,000 credentials for one customer and at 200 customers
+// × 500, with the simulator's page-size cap at 100 and lifted. Every figure is printed next to its
+// target, as a ratio against a baseline measured in this same run, and marked OK or MISS; nothing
+// is asserted. Every loop is bounded; every server listens on 127.0.0.1.
+//
+//   run.ts          this: data sets, order, summary
+//   sim-process.ts  the simulator in its own process (a real provider is another machine)
+//   app.ts          the real services behind the real router (createServices + createDispatcher)
+//   sync.ts         Sync all vs the floor and vs the documented recipe
+//   store.ts        LocalStore seal + write, read + open
+//   views.ts        filter / sort / search per keystroke through IPC
+//   memory.ts       main heap in a fresh process; renderer heap in Chromium through the harness
+//   wire.ts         requests in flight on the wire (undici diagnostics channels)
+//   report.ts       printing and timing
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
-import { createServices } from '../../src-main/services';
-import { TestPlatform } from '../harness/test-platform';
-import { startSimulator } from '../sim/server';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
+import { VOBIZ_FETCH_LIMITS } from '../../src-main/providers/vobiz/account';
+import { openApp, valueOf } from './app';
+import { measureMainHeap, printMainHeap, rendererHeap } from './memory';
+import { heading, int, ms, note, summary } from './report';
+import { forkSimulator, type SimProcess } from './sim-process';
+import { storeFigures } from './store';
+import { capName, pageRoundTrip, printFloorFigure, printRecipeFigure, recipe, ROUND_TRIP_MS, syncFigures, type Cap, type Dataset } from './sync';
+import { searchFigures, viewFigures } from './views';
 
-const CREDENTIALS = 3_000;
-const scratch = mkdtempSync(join(tmpdir(), 'trunkdesk-bench-'));
-const RUNS = 15;
+const SHAPES = [
+  { key: 'c200', label: '200 customers × 500', customers: 200, each: 500, repeats: 3 },
+  { key: 'k1', label: '1 customer × 1,000', customers: 1, each: 1_000, repeats: 1 },
+  { key: 'k20', label: '1 customer × 20,000', customers: 1, each: 20_000, repeats: 1 },
+  { key: 'k100', label: '1 customer × 100,000', customers: 1, each: 100_000, repeats: 1 },
+] as const;
+const CAPS: Cap[] = [100, null];
 
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  await fn(); // warm-up
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
+async function seed(sim: SimProcess): Promise<Dataset[]> {
+  const sets: Dataset[] = [];
+  for (const s of SHAPES) {
+    const partner = { authId: `PA_BENCH${s.key.toUpperCase()}`, token: `bench-${s.key}-partner-token`, name: `Bench ${s.label}` };
+    await sim.call('partner', partner);
+    const seeded = await sim.call('seed', { partnerAuthId: partner.authId, label: `Bench${s.key}`, customers: s.customers, credentialsEach: s.each });
+    note(`${s.label}: ${int(seeded.credentials)} credentials added with sim.addCredential in ${ms(seeded.addCredentialMs)} (${seeded.perCredentialUs.toFixed(1)} µs each; the per-customer index is rebuilt once, on the first page request)`);
+    sets.push({ key: s.key, label: s.label, partner, customers: seeded.customers, each: s.each, total: s.customers * s.each });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return sets;
 }
 
 async function main(): Promise<void> {
+  const started = performance.now();
   process.env.TRUNKDESK_QUIET = '1';
-  const sim = await startSimulator({ quiet: true });
-  sim.addPartner({ authId: 'PA_BENCH0001', token: 'bench-partner-token', name: 'Bench Partner' });
-  const customer = sim.addCustomer('PA_BENCH0001', { name: 'Bench Customer', email: 'bench@bench.example' });
-  for (let i = 0; i < CREDENTIALS; i++) sim.addCredential(customer.authId, { username: `bench${String(i).padStart(5, '0')}`, enabled: i % 7 !== 0 });
+  // Node's warnings are counted and listed once at the end instead of interleaving the figures.
+  const warnings = new Map<string, number>();
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => warnings.set(`${w.name}: ${w.message}`, (warnings.get(`${w.name}: ${w.message}`) ?? 0) + 1));
 
+  const scratch = mkdtempSync(join(tmpdir(), 'trunkdesk-bench-'));
   const keychainService = `Trunkdesk Bench ${process.pid}`;
-  const platform = new TestPlatform();
-  const s = await createServices({ dataDir: join(scratch, 'data'), secrets: keytarStore(), keychainService, platform });
-  const list = await s.profiles.add({ displayName: 'Bench', authId: 'PA_BENCH0001', token: 'bench-partner-token', baseUrl: sim.partnerBaseUrl });
-  const profileId = list.profiles[0]!.id;
-  await s.customers.select(profileId, customer.authId);
-  const ref = { profileId, customerAuthId: customer.authId };
-  const sort = { field: 'username' as const, dir: 'desc' as const };
-  platform.nextSavePath = join(scratch, 'bench.csv');
+  const sim = await forkSimulator();
+  try {
+    heading('Setup');
+    note(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start; simulator in its own process on ${sim.url}; scratch ${scratch}`);
+    note(`engine limits (VOBIZ_FETCH_LIMITS): probe page ${VOBIZ_FETCH_LIMITS.probePageSize}, concurrency ${VOBIZ_FETCH_LIMITS.startConcurrency} → ${VOBIZ_FETCH_LIMITS.maxConcurrency}; the app's own HTTP client defaults`);
+    const sets = await seed(sim);
+    const kept = new Map<string, { dir: string; profileId: string }>();
 
-  const baseline = await median(RUNS, () => s.credentials.list(ref, { limit: 20, offset: 0 }));
-  const rows: Array<[string, number]> = [
-    ['plain page, last offset (server paging)', await median(RUNS, () => s.credentials.list(ref, { limit: 20, offset: CREDENTIALS - 20 }))],
-    [`sorted view, first page (fetches all ${CREDENTIALS / 100} pages)`, await median(5, () => s.credentials.list(ref, { limit: 20, offset: 0, sort }))],
-    ['sorted view, a later page (cached list)', await median(RUNS, () => s.credentials.list(ref, { limit: 20, offset: 400, sort }))],
-    ['filtered + sorted, a later page (cached list)', await median(RUNS, () => s.credentials.list(ref, { limit: 20, offset: 20, sort, filter: { enabled: false, username: '1' } }))],
-    [`CSV export of ${CREDENTIALS} rows (fetch + write)`, await median(5, () => s.credentials.export(ref, sort))],
-    ['partner profile (GET /me)', await median(RUNS, () => s.profiles.partner(profileId))],
-  ];
+    heading(`Sync all, simulator at ${ROUND_TRIP_MS} ms per request (first sync: fresh data directory; again: everything stored)`);
+    for (const d of sets) {
+      const shape = SHAPES.find((s) => s.key === d.key)!;
+      let recipeResult: Awaited<ReturnType<typeof recipe>> | undefined;
+      for (const cap of CAPS) {
+        const dirOf = (n: number) => join(scratch, `${d.key}-${cap ?? 'nocap'}-${n}`);
+        const rtt = await pageRoundTrip(sim, d, cap, VOBIZ_FETCH_LIMITS.probePageSize);
+        const { cold, warm, app, dir } = await syncFigures(sim, d, cap, dirOf, keychainService, cap === 100 ? shape.repeats : 1);
+        printFloorFigure(d, cap, 'first sync', cold, rtt);
+        printFloorFigure(d, cap, 'sync again', warm, rtt);
+        recipeResult ??= await recipe(sim, d);
+        printRecipeFigure(d, cap, 'first sync', cold, recipeResult);
+        printRecipeFigure(d, cap, 'sync again', warm, recipeResult);
+        if (cap === 100) kept.set(d.key, { dir, profileId: app.profileId });
+        await app.close();
+      }
+    }
+    await sim.call('faults', {});
 
-  // With 20 ms per request, as over a real network: fetching every page 4 at a time vs one page.
-  sim.setFaults({ latencyMs: 20 });
-  const slowPage = await median(5, () => s.credentials.list(ref, { limit: 20, offset: 0 }));
-  const slowAll = await median(3, () => s.credentials.list(ref, { limit: 20, offset: 0, sort }));
-  sim.setFaults({});
-  rows.push([`at 20 ms/request: sorted first page vs one plain page (${CREDENTIALS / 100} pages, 4 in flight; sequential would be ~${CREDENTIALS / 100}x)`, (slowAll / slowPage) * baseline]);
+    heading('Encrypted store (LocalStore on the data directory and keychain service the sync used)');
+    for (const d of sets) {
+      const k = kept.get(d.key)!;
+      const work = join(scratch, 'plain');
+      mkdirSync(work, { recursive: true });
+      await storeFigures(d, k.dir, keychainService, k.profileId, work);
+    }
 
-  console.log(`baseline: one plain 20-row page through main + HTTP + simulator = ${baseline.toFixed(2)} ms (median of ${RUNS})`);
-  for (const [name, ms] of rows) console.log(`${(ms / baseline).toFixed(2).padStart(8)}x  ${name}`);
-  await s.close();
-  await sim.close();
-  await keytarStore().delete(keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
-  rmSync(scratch, { recursive: true, force: true });
+    heading('Search / filter / sort through the IPC router (createDispatcher, trunkdesk:listCredentials and :searchCredentials), restarted app, stored lists');
+    for (const d of sets) {
+      const k = kept.get(d.key)!;
+      if (d.customers.length > 1) await searchFigures(d, k.dir, keychainService);
+      else await viewFigures(d, k.dir, keychainService);
+    }
+
+    heading('Memory, credentials stored and shown');
+    for (const d of sets) {
+      const k = kept.get(d.key)!;
+      const accounts = d.customers.map((c) => c.authId);
+      printMainHeap(d.label, 'fresh main process opening the store', await measureMainHeap({ mode: 'restart', dataDir: k.dir, keychainService, accounts }));
+      if (d.key === 'k100' || d.key === 'c200') {
+        await sim.call('faults', { pageSizeCap: 100 });
+        const r = await measureMainHeap({ mode: 'sync', dataDir: join(scratch, `${d.key}-heap`), keychainService, accounts, partner: { authId: d.partner.authId, token: d.partner.token, baseUrl: sim.partnerBaseUrl } });
+        printMainHeap(d.label, `fresh main process that synced them (${capName(100)}, no latency)`, r);
+      }
+    }
+    // The renderer only ever holds a page; shown at the largest single list.
+    const big = sets.find((d) => d.key === 'k100')!;
+    const k = kept.get(big.key)!;
+    const select = await openApp({ dataDir: k.dir, keychainService });
+    valueOf('selectCustomer', await select.call('selectCustomer', { profileId: select.profileId, customerAuthId: big.customers[0]!.authId }));
+    await select.close();
+    await rendererHeap({ dataDir: k.dir, keychainService, customerName: big.customers[0]!.name, label: big.label }).catch((e: unknown) =>
+      note(`Renderer heap not measured: the harness failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`),
+    );
+
+    heading('Summary');
+    const s = summary();
+    note(`${s.ok} OK, ${s.miss} MISS, ${s.info} INFO in ${ms(performance.now() - started)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+    for (const m of s.misses) note(`MISS: ${m.name}`);
+    for (const [w, n] of warnings) note(`node warning ×${n}: ${w}`);
+  } finally {
+    await sim.close();
+    await keytarStore().delete(keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 main().catch((e) => {

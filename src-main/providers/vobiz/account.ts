@@ -118,4 +118,4 @@ function toSipCredential(c: CredentialBody): SipCredential {
 }
 
 /** Vobiz documents no page-size maximum (vobiz.md §7.6): ask for 1,000 and trust meta.limit. */
-export const VOBIZ_FETCH_LIMITS = { probePageSize: 1000, startConcurrency: 6, maxConcurrency: 12 } as const;
+export const VOBIZ_FETCH_LIMITS = { probePageSize: 1000, startConcurrency: 8, maxConcurrency: 12 } as const;

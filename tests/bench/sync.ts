@@ -1,0 +1,225 @@
+// Sync all against the simulator at 30 ms per request: the engine's wall time against the floor
+// (requests the sync made ÷ the concurrency it used × round trip), and the documented recipe
+// (each customer's pages of 20, one after another) against the engine.
+import { join } from 'node:path';
+import type { SyncReportDTO } from '../../src-preload/contract';
+import { HttpClient } from '../../src-main/net/http';
+import { openApp, type BenchApp } from './app';
+import { figure, int, median, ms, note } from './report';
+import type { SeededCustomer, SimProcess } from './sim-process';
+import { WireWatch, type WireStats } from './wire';
+
+export const ROUND_TRIP_MS = 30;
+export const FLOOR_TARGET = 1.3;
+export const RECIPE_TARGET = 15;
+
+export interface Dataset {
+  key: string;
+  label: string;
+  partner: { authId: string; token: string; name: string };
+  customers: SeededCustomer[];
+  each: number;
+  total: number;
+}
+
+export type Cap = 100 | null;
+export const capName = (cap: Cap) => (cap === null ? 'cap lifted' : `cap ${cap}`);
+
+export interface SyncRun {
+  ms: number;
+  report: SyncReportDTO;
+  /** The engine's concurrency: the most requests its limit let run at once (AdaptiveLimit.peak). */
+  concurrency: number;
+  /** Where that came from: the engine's limit, or (if it cannot be read) the wire. */
+  concurrencyFrom: 'limit' | 'wire';
+  wire: WireStats;
+  /** Before the first request went out / before the first credential page request / after the last answer came back. */
+  beforeMs: number;
+  beforePagesMs: number;
+  afterMs: number;
+}
+
+let syncs = 0;
+const syncId = () => `y_bench${(syncs++).toString(36).padStart(4, '0')}`;
+
+/** One Sync all, timed from the call to its report, with what went over the wire. */
+export async function timedSyncAll(app: BenchApp): Promise<SyncRun> {
+  const before = app.limit();
+  if (before) before.peak = 0;
+  const watch = new WireWatch().start();
+  const t = performance.now();
+  const report = await app.s.sync.syncAll(app.profileId, syncId());
+  const end = performance.now();
+  const wire = watch.stop();
+  const peak = app.limit()?.peak;
+  return {
+    ms: end - t,
+    report,
+    concurrency: peak ?? wire.peak,
+    concurrencyFrom: peak === undefined ? 'wire' : 'limit',
+    wire,
+    beforeMs: wire.firstAt - t,
+    beforePagesMs: wire.firstPageAt - t,
+    afterMs: end - wire.lastAt,
+  };
+}
+
+function checkRun(d: Dataset, cap: Cap, when: string, run: SyncRun): void {
+  const r = run.report;
+  if (r.outcome !== 'done' || r.credentialsFetched !== d.total) {
+    note(`!! ${d.label}, ${capName(cap)}, ${when}: outcome ${r.outcome}, ${int(r.credentialsFetched)} of ${int(d.total)} credentials; ${r.failures.map((f) => `${f.customerName}: ${f.error.message}`).slice(0, 3).join('; ')}`);
+  }
+}
+
+/**
+ * `repeats` first syncs (each on a fresh data directory: nothing stored, no customer tokens yet)
+ * and as many syncs again on the last of them (everything stored). Returns the median run of each
+ * and the app of the last data directory, left open for the recipe.
+ */
+export async function syncFigures(
+  sim: SimProcess,
+  d: Dataset,
+  cap: Cap,
+  dataDir: (n: number) => string,
+  keychainService: string,
+  repeats: number,
+): Promise<{ cold: SyncRun[]; warm: SyncRun[]; app: BenchApp; dir: string }> {
+  await sim.call('faults', { latencyMs: ROUND_TRIP_MS, pageSizeCap: cap });
+  const cold: SyncRun[] = [];
+  const warm: SyncRun[] = [];
+  let app: BenchApp | undefined;
+  let dir = '';
+  for (let i = 0; i < repeats; i++) {
+    if (app) await app.close();
+    dir = dataDir(i);
+    app = await openApp({ dataDir: join(dir), keychainService, add: { authId: d.partner.authId, token: d.partner.token, baseUrl: sim.partnerBaseUrl } });
+    const run = await timedSyncAll(app);
+    checkRun(d, cap, 'first sync', run);
+    cold.push(run);
+  }
+  for (let i = 0; i < repeats; i++) {
+    const run = await timedSyncAll(app!);
+    checkRun(d, cap, 'sync again', run);
+    warm.push(run);
+  }
+  return { cold, warm, app: app!, dir };
+}
+
+export const medianRun = (runs: SyncRun[]): SyncRun => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)]!;
+
+/**
+ * One page of the size the engine ends up asking for, alone, one after another (median of 10):
+ * what a round trip really costs here, simulator and parsing included, with nothing in parallel.
+ */
+export async function pageRoundTrip(sim: SimProcess, d: Dataset, cap: Cap, probePageSize: number): Promise<{ ms: number; rows: number }> {
+  await sim.call('faults', { latencyMs: ROUND_TRIP_MS, pageSizeCap: cap });
+  const http = new HttpClient();
+  const c = d.customers[0]!;
+  const rows = Math.min(d.each, cap ?? probePageSize, probePageSize);
+  const base = sim.partnerBaseUrl.replace(/\/partner$/, '');
+  const one = async () => {
+    const res = await http.request({ method: 'GET', url: `${base}/Account/${c.authId}/trunks/credentials?limit=${rows}&offset=0`, headers: { 'x-auth-id': c.authId, 'x-auth-token': c.token } });
+    if (res.status !== 200) throw new Error(`round trip: GET answered ${res.status}`);
+    JSON.parse(res.text);
+  };
+  const t = await median(10, one, 2);
+  await http.close();
+  return { ms: t, rows };
+}
+
+export function printFloorFigure(d: Dataset, cap: Cap, when: 'first sync' | 'sync again', runs: SyncRun[], rtt?: { ms: number; rows: number }): void {
+  const run = medianRun(runs);
+  const { report, concurrency, wire } = run;
+  const floor = (report.requests / concurrency) * ROUND_TRIP_MS;
+  const ratio = run.ms / floor;
+  // Round trips that must follow one another and that the floor leaves out: the customer list
+  // (page 1, then the others at once) and, on a first sync of one account, its first page (which
+  // says how many there are) before the rest.
+  const listTrips = wire.requests - report.requests > 1 ? 2 : 1;
+  const dependent = listTrips + (when === 'first sync' && d.customers.length === 1 && report.requests > 1 ? 1 : 0);
+  const withDependent = floor + dependent * ROUND_TRIP_MS;
+  const spread = runs.length > 1 ? ` (median of ${runs.length}: ${runs.map((r) => ms(r.ms)).join(', ')})` : '';
+  figure({
+    name: `Sync all ${d.label}, ${capName(cap)}, ${when}`,
+    value: `${ms(run.ms)}${spread}`,
+    ratio,
+    baseline: `floor ${ms(floor)} = ${int(report.requests)} requests ÷ ${concurrency} concurrent${run.concurrencyFrom === 'wire' ? ' (seen on the wire; the engine limit could not be read)' : ''} × ${ROUND_TRIP_MS} ms`,
+    target: `≤ ${FLOOR_TARGET}x the floor`,
+    ok: ratio <= FLOOR_TARGET,
+    notes: [
+      `wire: ${int(wire.requests)} requests (${int(wire.requests - report.requests)} for the customer list), at most ${wire.peak} and on average ${wire.mean.toFixed(1)} in flight, ${int(wire.connections)} new connection(s), median ${ms(wire.medianMs)} each`,
+      `timeline: ${ms(run.beforePagesMs)} before the first credential page (customer list, tokens to the vault), ${ms(wire.lastAt - wire.firstPageAt)} first page to last answer, ${ms(run.afterMs)} after it (last lists stored, report)`,
+      `with the ${dependent} dependent round trip(s) the floor leaves out (customer list${dependent > listTrips ? ', first page before the rest' : ''}): ${ms(withDependent)} → ${(run.ms / withDependent).toFixed(2)}x`,
+      ...(rtt
+        ? [`with the round trip measured here for one ${rtt.rows}-row page alone (${ms(rtt.ms)}, sequential, parsed) instead of ${ROUND_TRIP_MS} ms: floor ${ms((report.requests / concurrency) * rtt.ms)} → ${(run.ms / ((report.requests / concurrency) * rtt.ms)).toFixed(2)}x`]
+        : []),
+    ],
+  });
+}
+
+export interface RecipeResult {
+  estimateMs: number;
+  measuredMs: number;
+  pages: number;
+  totalPages: number;
+  how: string;
+}
+
+/**
+ * The documented recipe: for each customer, its pages of 20, one GET after another, with the
+ * app's own HttpClient (net/http.ts, its defaults) and the customer's token, each page parsed.
+ * Measured on a subset (10 customers, or a single customer's first 100 pages) and scaled
+ * linearly by pages: every page costs one round trip, so the recipe is linear in pages.
+ */
+export async function recipe(sim: SimProcess, d: Dataset): Promise<RecipeResult> {
+  await sim.call('faults', { latencyMs: ROUND_TRIP_MS });
+  const http = new HttpClient();
+  const pagesEach = Math.ceil(d.each / 20);
+  const totalPages = pagesEach * d.customers.length;
+  const subset = d.customers.length > 1 ? d.customers.slice(0, 10) : d.customers;
+  const pageBudget = d.customers.length > 1 ? pagesEach : Math.min(pagesEach, 100);
+  const base = sim.partnerBaseUrl.replace(/\/partner$/, '');
+  let pages = 0;
+  let rows = 0;
+  const t = performance.now();
+  for (const c of subset) {
+    for (let p = 0; p < pageBudget; p++) {
+      const res = await http.request({
+        method: 'GET',
+        url: `${base}/Account/${c.authId}/trunks/credentials?limit=20&offset=${p * 20}`,
+        headers: { 'x-auth-id': c.authId, 'x-auth-token': c.token },
+      });
+      if (res.status !== 200) throw new Error(`recipe: GET answered ${res.status}`);
+      const n = ((JSON.parse(res.text) as { objects: unknown[] | null }).objects ?? []).length;
+      pages++;
+      rows += n;
+      if (n < 20) break;
+    }
+  }
+  const measuredMs = performance.now() - t;
+  await http.close();
+  const expectRows = Math.min(d.each, pageBudget * 20) * subset.length;
+  if (rows !== expectRows) note(`!! recipe read ${int(rows)} rows in ${int(pages)} pages, expected ${int(expectRows)}`);
+  const estimateMs = (measuredMs / pages) * totalPages;
+  const how =
+    d.customers.length > 1
+      ? `measured on ${subset.length} of ${d.customers.length} customers (${int(pages)} sequential GETs in ${ms(measuredMs)}), scaled ×${(totalPages / pages).toFixed(0)} to ${int(totalPages)} pages`
+      : pages === totalPages
+        ? `measured in full: ${int(pages)} sequential GETs`
+        : `measured on the first ${int(pages)} of ${int(totalPages)} pages (${ms(measuredMs)}), scaled ×${(totalPages / pages).toFixed(0)}`;
+  return { estimateMs, measuredMs, pages, totalPages, how };
+}
+
+export function printRecipeFigure(d: Dataset, cap: Cap, when: string, runs: SyncRun[], r: RecipeResult): void {
+  const run = medianRun(runs);
+  const ratio = r.estimateMs / run.ms;
+  figure({
+    name: `Sync all ${d.label}, ${capName(cap)}, ${when}, vs the documented recipe`,
+    value: `${ms(run.ms)}, ${ratio.toFixed(1)}x faster`,
+    ratio,
+    baseline: `recipe ≈ ${ms(r.estimateMs)} (${ms(r.measuredMs / r.pages)} per page; ${r.how})`,
+    target: `≥ ${RECIPE_TARGET}x faster`,
+    ok: ratio >= RECIPE_TARGET,
+  });
+}
+
