@@ -2,8 +2,11 @@ import { useEffect } from 'react';
 import { onEvent } from './bridge';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
+import { useConnectivity } from './store/connectivity';
 import { useCredentials } from './store/credentials';
 import { useProfiles } from './store/profiles';
+import { refreshBackOnline } from './store/refresh';
+import { useSync } from './store/sync';
 import { useUi } from './store/ui';
 import { AppShell } from './views/AppShell';
 import { FirstRun } from './views/FirstRun';
@@ -15,9 +18,10 @@ export function App() {
   const error = useProfiles((s) => s.error);
   const load = useProfiles((s) => s.load);
 
-  // Read the profiles once, and again whenever main says they changed.
+  // Read the profiles and whether main is online once, then follow what main says changed.
   useEffect(() => {
     void load();
+    void useConnectivity.getState().load();
     return onEvent((event) => {
       switch (event.type) {
         case 'profiles-changed':
@@ -33,13 +37,21 @@ export function App() {
         case 'credentials-changed':
           useCredentials.getState().changed(event.profileId, event.customerAuthId);
           break;
+        case 'sync-progress':
+          useSync.getState().progress(event);
+          break;
+        case 'connectivity':
+          // Back online by itself: what was shown from the store is fetched live again.
+          if (useConnectivity.getState().apply(event)) refreshBackOnline(useProfiles.getState().activeId);
+          break;
       }
     });
   }, [load]);
 
-  // A different active profile opens on its tabs (on the tab last used).
+  // A different active profile opens on its tabs (on the tab last used), its Customers tab on the customer.
   useEffect(() => {
     useUi.getState().showMain();
+    useUi.getState().setPane('customer');
   }, [activeId]);
 
   if (!loaded) {

@@ -1,4 +1,4 @@
-type Props = { tone: 'good' | 'bad' | 'neutral'; children: string };
+type Props = { tone: 'good' | 'bad' | 'warn' | 'neutral'; children: string };
 
 export function Badge({ tone, children }: Props) {
   return <span className={`badge badge-${tone}`}>{children}</span>;

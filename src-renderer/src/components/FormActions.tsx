@@ -1,3 +1,6 @@
+import { useId } from 'react';
+import { BlockedReason } from './BlockedReason';
+
 type Props = {
   /** The submit button's name, and what it says while the request runs. */
   label: string;
@@ -5,13 +8,23 @@ type Props = {
   busy: boolean;
   onCancel?: (() => void) | undefined;
   cancelLabel?: string;
+  /** Why the submit cannot be sent right now (offline), shown beside it; null when it can. */
+  blocked?: string | null;
 };
 
-/** A form's submit button (busy-aware) and an optional Cancel. */
-export function FormActions({ label, busyLabel, busy, onCancel, cancelLabel = 'Cancel' }: Props) {
+/** A form's submit button (busy-aware, and disabled with its reason while offline) and an optional Cancel. */
+export function FormActions({ label, busyLabel, busy, onCancel, cancelLabel = 'Cancel', blocked = null }: Props) {
+  const reasonId = useId();
   return (
     <div className="form-actions">
-      <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy}>
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={busy || blocked !== null}
+        aria-busy={busy}
+        title={blocked ?? undefined}
+        aria-describedby={blocked ? reasonId : undefined}
+      >
         {busy ? busyLabel : label}
       </button>
       {onCancel && (
@@ -19,6 +32,7 @@ export function FormActions({ label, busyLabel, busy, onCancel, cancelLabel = 'C
           {cancelLabel}
         </button>
       )}
+      {blocked && <BlockedReason id={reasonId} reason={blocked} />}
     </div>
   );
 }

@@ -50,3 +50,41 @@ export function formatDateTime(iso: string): string {
 export function plural(n: number, one: string, many: string, locale?: string): string {
   return `${formatCount(n, locale)} ${n === 1 ? one : many}`;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * How long ago `iso` was, for labels that say how old shown data is. `short` fits a pill
+ * ("5 min ago"), `long` reads after "from" in a sentence ("5 minutes ago"). Past a month it is
+ * the date. A time a little in the future (clocks differ) counts as now.
+ */
+export function formatAge(iso: string, now: number, style: 'short' | 'long' = 'short'): string {
+  const at = new Date(iso).getTime();
+  if (Number.isNaN(at)) return iso;
+  const ms = Math.max(0, now - at);
+  const long = style === 'long';
+  if (ms < MINUTE) return long ? 'less than a minute ago' : 'just now';
+  if (ms < HOUR) {
+    const m = Math.floor(ms / MINUTE);
+    return long ? `${m} ${m === 1 ? 'minute' : 'minutes'} ago` : `${m} min ago`;
+  }
+  if (ms < DAY) {
+    const h = Math.floor(ms / HOUR);
+    return long ? `${h} ${h === 1 ? 'hour' : 'hours'} ago` : `${h} h ago`;
+  }
+  const d = Math.floor(ms / DAY);
+  if (d === 1) return 'yesterday';
+  if (d < 31) return `${d} days ago`;
+  return formatDate(iso);
+}
+
+/** A sync's length: "0.4 s", "12 s", "3 min 5 s". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}

@@ -31,6 +31,10 @@ export type CredentialsEntry = {
   error: ErrorDTO | null;
   /** Ids of the checked rows (only ever rows of the current page). */
   checked: string[];
+  /** Bumped when the filter is set from outside the view (a search hit), so its inputs show it. */
+  filterSetAt: number;
+  /** A username to bring into view once the page is shown (a search hit); cleared by the view. */
+  reveal: string | null;
 };
 
 type CredentialsState = {
@@ -39,6 +43,10 @@ type CredentialsState = {
   load(profileId: string, customerAuthId: string, change?: Partial<CredentialQuery>): Promise<void>;
   /** Main says this customer's credentials changed: refresh if they are on screen. */
   changed(profileId: string, customerAuthId: string): void;
+  /** Show only the credentials whose username contains `username` (from the first page, other filters cleared). */
+  showOnly(profileId: string, customerAuthId: string, username: string): void;
+  /** The view has brought the revealed row into view. */
+  revealed(profileId: string, customerAuthId: string): void;
   setChecked(profileId: string, customerAuthId: string, ids: string[]): void;
   forgetProfile(profileId: string): void;
 };
@@ -46,7 +54,7 @@ type CredentialsState = {
 export const keyOf = (profileId: string, customerAuthId: string): string => `${profileId}|${customerAuthId}`;
 
 const DEFAULT_QUERY: CredentialQuery = { limit: 20, offset: 0, sort: null, filter: {} };
-const EMPTY: CredentialsEntry = { query: DEFAULT_QUERY, page: null, loading: false, error: null, checked: [] };
+const EMPTY: CredentialsEntry = { query: DEFAULT_QUERY, page: null, loading: false, error: null, checked: [], filterSetAt: 0, reveal: null };
 
 const fetches = latestRequests();
 
@@ -112,6 +120,19 @@ export const useCredentials = create<CredentialsState>()((set, get) => {
     changed(profileId, customerAuthId) {
       const key = keyOf(profileId, customerAuthId);
       if (get().byKey[key] && isShown(profileId, customerAuthId)) void get().load(profileId, customerAuthId);
+    },
+
+    showOnly(profileId, customerAuthId, username) {
+      const key = keyOf(profileId, customerAuthId);
+      const change = { offset: 0, filter: { username } };
+      patch(key, (e) => ({ filterSetAt: e.filterSetAt + 1, reveal: username }));
+      // On screen: fetch now. Not yet (the customer is being selected): its view loads this query when it opens.
+      if (isShown(profileId, customerAuthId)) void get().load(profileId, customerAuthId, change);
+      else patch(key, (e) => ({ query: { ...e.query, ...change }, checked: [] }));
+    },
+
+    revealed(profileId, customerAuthId) {
+      patch(keyOf(profileId, customerAuthId), { reveal: null });
     },
 
     setChecked(profileId, customerAuthId, ids) {

@@ -4,11 +4,14 @@ import { create } from 'zustand';
 
 export type MainView = 'main' | 'add' | 'settings';
 export type MainTab = 'partner' | 'customers';
+/** What the Customers tab shows beside the list: the selected customer, the new-customer form, or the sync history. */
+export type CustomersPane = 'customer' | 'create' | 'history';
 
 type UiState = {
   view: MainView;
   /** The profile's open tab; remembered across profile switches and settings visits. */
   tab: MainTab;
+  pane: CustomersPane;
   /** Which settings control should take focus when the settings panel opens. */
   settingsFocus: 'rotate' | null;
   /** A one-line confirmation shown above the profile's tabs (e.g. after a token was replaced). */
@@ -22,6 +25,7 @@ type UiState = {
   /** Back to the profile's tabs, on the Partner tab. */
   showPartner(notice?: string): void;
   setTab(tab: MainTab): void;
+  setPane(pane: CustomersPane): void;
   clearNotice(): void;
   setSessionEnded(ended: { profileId: string; name: string } | null): void;
 };
@@ -29,6 +33,7 @@ type UiState = {
 export const useUi = create<UiState>()((set) => ({
   view: 'main',
   tab: 'partner',
+  pane: 'customer',
   settingsFocus: null,
   notice: null,
   sessionEnded: null,
@@ -37,6 +42,7 @@ export const useUi = create<UiState>()((set) => ({
   showMain: (notice) => set({ view: 'main', settingsFocus: null, notice: notice ?? null }),
   showPartner: (notice) => set({ view: 'main', tab: 'partner', settingsFocus: null, notice: notice ?? null }),
   setTab: (tab) => set({ tab }),
+  setPane: (pane) => set({ pane }),
   clearNotice: () => set({ notice: null }),
   setSessionEnded: (sessionEnded) => set({ sessionEnded }),
 }));

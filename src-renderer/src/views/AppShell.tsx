@@ -1,8 +1,10 @@
 import { ErrorNotice } from '../components/ErrorNotice';
+import { OfflineBanner } from '../components/OfflineBanner';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { StoreProblemBanner } from '../components/StoreProblemBanner';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { isSessionProfile, isSignedIn } from '../lib/profile';
+import { useAppShortcuts } from '../lib/useAppShortcuts';
 import { selectActiveProfile, useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
 import { AddProfileForm } from './AddProfileForm';
@@ -22,6 +24,7 @@ export function AppShell() {
   const notice = useUi((s) => s.notice);
   const showMain = useUi((s) => s.showMain);
   const clearNotice = useUi((s) => s.clearNotice);
+  useAppShortcuts();
 
   return (
     <div className="shell">
@@ -30,6 +33,7 @@ export function AppShell() {
         <ProfileSwitcher />
       </aside>
       <div className="content">
+        <OfflineBanner />
         <main className="main">
           <StoreProblemBanner />
           <SessionEndedNotice />

@@ -2,8 +2,9 @@ import type { ProfileDTO } from '../../../src-preload/contract';
 import { formatClock } from '../lib/format';
 import { isSessionProfile } from '../lib/profile';
 import { useUi } from '../store/ui';
+import { GlobalSearch } from './GlobalSearch';
 
-/** The strip above the active profile's content: which profile this is, its session, and its settings. */
+/** The strip above the active profile's content: which profile this is, the search across its customers, its session, and its settings. */
 export function MainHeader({ profile }: { profile: ProfileDTO }) {
   const view = useUi((s) => s.view);
   const openSettings = useUi((s) => s.openSettings);
@@ -18,6 +19,8 @@ export function MainHeader({ profile }: { profile: ProfileDTO }) {
           {profile.displayName}
         </p>
       </div>
+      {/* Keyed by profile: another profile's search starts empty. */}
+      <GlobalSearch key={profile.id} profileId={profile.id} />
       <div className="main-header-side">
         {isSessionProfile(profile) && (
           <p className="session-status" data-testid="session-status" data-signed-in={String(!!until)}>

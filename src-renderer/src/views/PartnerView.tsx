@@ -43,7 +43,7 @@ export function PartnerView({ profile }: { profile: ProfileDTO }) {
         <>
           <div className="toolbar">
             <div className="toolbar-status">
-              {dto && <FetchedAt iso={dto.fetchedAt} />}
+              {dto && <FetchedAt source={dto.source} />}
               {pending && (
                 <p role="status" className="status">
                   {dto ? 'Refreshing…' : 'Loading partner…'}

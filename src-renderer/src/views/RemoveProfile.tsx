@@ -6,6 +6,8 @@ import { useCredentials } from '../store/credentials';
 import { useCustomers } from '../store/customers';
 import { usePartner } from '../store/partner';
 import { useProfiles } from '../store/profiles';
+import { useSearch } from '../store/search';
+import { useSync } from '../store/sync';
 
 /** Remove the profile, behind a confirm step that says what happens to the token. */
 export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
@@ -31,6 +33,8 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
         forget(profile.id);
         useCustomers.getState().forget(profile.id);
         useCredentials.getState().forgetProfile(profile.id);
+        useSync.getState().forget(profile.id);
+        useSearch.getState().forget(profile.id);
       },
     );
 

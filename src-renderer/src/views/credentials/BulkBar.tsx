@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
 import { plural } from '../../lib/format';
 
 export type BulkAction = 'enable' | 'disable' | 'delete';
@@ -6,13 +7,17 @@ export type BulkAction = 'enable' | 'disable' | 'delete';
 type Props = {
   count: number;
   busy: BulkAction | null;
+  /** Set while writes are off (offline): the actions are disabled with the reason; the selection stays. */
+  blocked: WriteBlock;
   onRun(action: BulkAction): void;
   onClear(): void;
 };
 
 /** Shown while rows are checked: act on all of them at once (delete asks first). */
-export function BulkBar({ count, busy, onRun, onClear }: Props) {
+export function BulkBar({ count, busy, blocked, onRun, onClear }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const off = busy !== null || blocked !== null;
+  const why = blockedProps(blocked);
   const cancelRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -26,13 +31,13 @@ export function BulkBar({ count, busy, onRun, onClear }: Props) {
       </p>
       {!confirming ? (
         <div className="form-actions">
-          <button type="button" className="btn" onClick={() => onRun('disable')} disabled={busy !== null}>
+          <button type="button" className="btn" onClick={() => onRun('disable')} disabled={off} {...why}>
             {busy === 'disable' ? 'Disabling…' : 'Disable selected'}
           </button>
-          <button type="button" className="btn" onClick={() => onRun('enable')} disabled={busy !== null}>
+          <button type="button" className="btn" onClick={() => onRun('enable')} disabled={off} {...why}>
             {busy === 'enable' ? 'Enabling…' : 'Enable selected'}
           </button>
-          <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)} disabled={busy !== null}>
+          <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)} disabled={off} {...why}>
             {busy === 'delete' ? 'Deleting…' : 'Delete selected'}
           </button>
           <button type="button" className="btn btn-quiet" onClick={onClear} disabled={busy !== null}>
@@ -49,6 +54,8 @@ export function BulkBar({ count, busy, onRun, onClear }: Props) {
             <button
               type="button"
               className="btn btn-danger"
+              disabled={blocked !== null}
+              {...why}
               onClick={() => {
                 setConfirming(false);
                 onRun('delete');

@@ -14,13 +14,15 @@ type Props = {
   /** The outcome is unknown (Vobiz failed mid-way): the list should be fetched again. */
   onUnknownOutcome(): void;
   onCancel(): void;
+  /** Why it cannot be sent now (offline), or null. */
+  blocked: string | null;
 };
 
 const USERNAME_HELP =
   'Letters and digits only (A–Z, a–z, 0–9): Vobiz can reject dashes, underscores and other punctuation. It cannot be changed later.';
 
 /** Create a SIP credential: a username, and a generated (default) or typed password. */
-export function CreateCredentialForm({ scope, onCreated, onUnknownOutcome, onCancel }: Props) {
+export function CreateCredentialForm({ scope, onCreated, onUnknownOutcome, onCancel, blocked }: Props) {
   const [username, setUsername] = useState('');
   const [usernameError, setUsernameError] = useState<string | undefined>();
   const write = useCredentialWrite();
@@ -33,7 +35,7 @@ export function CreateCredentialForm({ scope, onCreated, onUnknownOutcome, onCan
   }, []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (!write.begin(event)) return;
+    if (!write.begin(event) || blocked) return;
     const name = checkSipUsername(username);
     setUsernameError(messageOf(name));
     if (!name.ok) {
@@ -88,7 +90,7 @@ export function CreateCredentialForm({ scope, onCreated, onUnknownOutcome, onCan
       {failure && (
         <ErrorNotice error={failure} testId="create-credential-error" onRetry={() => formRef.current?.requestSubmit()} />
       )}
-      <FormActions label={'Create credential'} busyLabel="Creating…" busy={busy} onCancel={onCancel} />
+      <FormActions label={'Create credential'} busyLabel="Creating…" busy={busy} onCancel={onCancel} blocked={blocked} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { CredentialDTO, CredentialSort } from '../../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
+import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
 import { Icon } from '../../components/Icon';
 import { formatDateTime } from '../../lib/format';
 
@@ -12,6 +13,8 @@ type Props = {
   sort: CredentialSort | null;
   checked: string[];
   busyIds: ReadonlySet<string>;
+  /** Set while writes are off (offline): each row's actions are disabled with the reason. */
+  writeBlock: WriteBlock;
   onCheck(ids: string[]): void;
   onSort(field: SortField): void;
   onToggle(c: CredentialDTO): void;
@@ -21,7 +24,7 @@ type Props = {
 
 /** One page of credentials: checkboxes, sortable columns and each row's actions. */
 export function CredentialsTable(props: Props) {
-  const { customerName, items, sort, checked, busyIds, onCheck, onSort, onToggle, onChangePassword, onDelete } = props;
+  const { customerName, items, sort, checked, busyIds, writeBlock, onCheck, onSort, onToggle, onChangePassword, onDelete } = props;
   const allRef = useRef<HTMLInputElement>(null);
   const checkedSet = new Set(checked);
   const all = items.length > 0 && items.every((c) => checkedSet.has(c.id));
@@ -78,6 +81,7 @@ export function CredentialsTable(props: Props) {
               c={c}
               isChecked={checkedSet.has(c.id)}
               busy={busyIds.has(c.id)}
+              writeBlock={writeBlock}
               onCheck={(on) => onCheck(on ? [...checked, c.id] : checked.filter((id) => id !== c.id))}
               onToggle={onToggle}
               onChangePassword={onChangePassword}
@@ -90,14 +94,15 @@ export function CredentialsTable(props: Props) {
   );
 }
 
-type RowProps = Pick<Props, 'onToggle' | 'onChangePassword' | 'onDelete'> & {
+type RowProps = Pick<Props, 'onToggle' | 'onChangePassword' | 'onDelete' | 'writeBlock'> & {
   c: CredentialDTO;
   isChecked: boolean;
   busy: boolean;
   onCheck(on: boolean): void;
 };
 
-function Row({ c, isChecked, busy, onCheck, onToggle, onChangePassword, onDelete }: RowProps) {
+function Row({ c, isChecked, busy, writeBlock, onCheck, onToggle, onChangePassword, onDelete }: RowProps) {
+  const off = busy || !!writeBlock;
   return (
     <tr
       data-credential-id={c.id}
@@ -124,11 +129,11 @@ function Row({ c, isChecked, busy, onCheck, onToggle, onChangePassword, onDelete
       </td>
       <td className="col-actions">
         <div className="row-actions">
-          <button type="button" className="btn btn-small" onClick={() => onToggle(c)} disabled={busy} aria-busy={busy}>
+          <button type="button" className="btn btn-small" onClick={() => onToggle(c)} disabled={off} aria-busy={busy} {...blockedProps(writeBlock)}>
             {c.enabled ? 'Disable' : 'Enable'}
           </button>
-          <RowAction icon="key" label="Change password" onClick={() => onChangePassword(c)} disabled={busy} />
-          <RowAction icon="trash" label="Delete" onClick={() => onDelete(c)} disabled={busy} danger />
+          <RowAction icon="key" label="Change password" onClick={() => onChangePassword(c)} disabled={off} writeBlock={writeBlock} />
+          <RowAction icon="trash" label="Delete" onClick={() => onDelete(c)} disabled={off} writeBlock={writeBlock} danger />
         </div>
       </td>
     </tr>
@@ -149,14 +154,15 @@ function breakAfterAccountId(text: string) {
 }
 
 /** A row action that shrinks to its icon in a narrow panel; its name stays the label either way. */
-function RowAction(p: { icon: 'key' | 'trash'; label: string; onClick(): void; disabled: boolean; danger?: boolean }) {
+function RowAction(p: { icon: 'key' | 'trash'; label: string; onClick(): void; disabled: boolean; writeBlock: WriteBlock; danger?: boolean }) {
   return (
     <button
       type="button"
       className={`btn btn-small row-action${p.danger ? ' btn-danger' : ''}`}
       onClick={p.onClick}
       disabled={p.disabled}
-      title={p.label}
+      title={p.writeBlock ? `${p.label}: ${p.writeBlock.reason}` : p.label}
+      aria-describedby={p.writeBlock?.describedBy}
     >
       <Icon name={p.icon} />
       <span className="row-action-label">{p.label}</span>

@@ -1,4 +1,5 @@
 import { CREDENTIAL_PAGE_SIZES, type CredentialFilter } from '../../../../src-preload/contract';
+import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
 import { SearchField } from '../../components/SearchField';
 import { SelectField } from '../../components/SelectField';
 import { TextField, verbatimInput } from '../../components/TextField';
@@ -8,12 +9,12 @@ type Props = {
   query: CredentialQuery;
   /** A new filter or page size (the view goes back to the first page). */
   onChange(change: Partial<CredentialQuery>): void;
-  onRefresh(): void;
   onExport(): void;
   onNew(): void;
-  loading: boolean;
   exporting: boolean;
   creating: boolean;
+  /** Set while writes are off (offline): "+ New credential" is disabled with the reason. */
+  writeBlock: WriteBlock;
 };
 
 const STATUS_OPTIONS = [
@@ -24,8 +25,8 @@ const STATUS_OPTIONS = [
 
 const SIZE_OPTIONS = CREDENTIAL_PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }));
 
-/** Filters, page size and the list's actions. */
-export function CredentialsToolbar({ query, onChange, onRefresh, onExport, onNew, loading, exporting, creating }: Props) {
+/** Filters, page size and the list's actions. Everything but "+ New credential" works offline. */
+export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting, creating, writeBlock }: Props) {
   const { filter } = query;
 
   const setFilter = (patch: Partial<CredentialFilter>) => {
@@ -88,13 +89,10 @@ export function CredentialsToolbar({ query, onChange, onRefresh, onExport, onNew
           onChange={(e) => onChange({ limit: Number(e.target.value) })}
           className="field-inline"
         />
-        <button type="button" className="btn" onClick={onRefresh} disabled={loading} aria-busy={loading}>
-          Refresh
-        </button>
         <button type="button" className="btn" onClick={onExport} disabled={exporting} aria-busy={exporting}>
           {exporting ? 'Exporting…' : 'Export CSV'}
         </button>
-        <button type="button" className="btn btn-primary" onClick={onNew} disabled={creating}>
+        <button type="button" className="btn btn-primary" onClick={onNew} disabled={creating || !!writeBlock} {...blockedProps(writeBlock)}>
           + New credential
         </button>
       </div>

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { BulkResultDTO, CredentialDTO, CredentialWriteDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
+import { BlockedReason } from '../../components/BlockedReason';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FetchedAt } from '../../components/FetchedAt';
-import { plural } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
+import { useWriteBlock } from '../../store/connectivity';
 import {
   activeFilter,
   credentialWrites,
@@ -10,6 +12,8 @@ import {
   useCredentials,
   type CredentialQuery,
 } from '../../store/credentials';
+import { selectSyncEntry, useSync } from '../../store/sync';
+import { SyncStatus } from '../sync/SyncStatus';
 import { BulkBar, type BulkAction } from './BulkBar';
 import { BulkResults } from './BulkResults';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -29,16 +33,24 @@ type Panel =
 
 type OneTime = { secretId: string; username: string; action: 'created' | 'changed' };
 
+type Props = { profileId: string; customer: CustomerDTO; onHistory(): void };
+
 /**
- * A customer's SIP credentials. Mounted with a key per profile + customer, so whatever a request
+ * A customer's SIP credentials, as stored on this computer: main computes every page, sort and
+ * filter over the stored list, and Sync fetches the list from Vobiz again. Offline, everything but
+ * the writes keeps working. Mounted with a key per profile + customer, so whatever a request
  * started here answers after the admin moved on has no view to land in.
  */
-export function CredentialsView({ profileId, customer }: { profileId: string; customer: CustomerDTO }) {
+export function CredentialsView({ profileId, customer, onHistory }: Props) {
   const customerAuthId = customer.authId;
   const scope = { profileId, customerAuthId };
   const entry = useCredentials(selectCredentialsEntry(profileId, customerAuthId));
   const load = useCredentials((s) => s.load);
   const setChecked = useCredentials((s) => s.setChecked);
+  const sync = useSync(selectSyncEntry(profileId));
+  const startSync = useSync((s) => s.start);
+  const blocked = useWriteBlock();
+  const blockedId = useId();
   const [panel, setPanel] = useState<Panel | null>(null);
   const [oneTime, setOneTime] = useState<OneTime | null>(null);
   const [bulk, setBulk] = useState<{ action: BulkAction; result: BulkResultDTO } | null>(null);
@@ -53,6 +65,8 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
   /** Bumped to reset the toolbar's inputs when the filters are cleared from outside it. */
   const [toolbarKey, setToolbarKey] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const revealed = useCredentials((s) => s.revealed);
   /** When a panel closes, keep focus in this view instead of dropping it to the page. */
   const closePanel = () => {
     setPanel(null);
@@ -77,6 +91,17 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
       void load(profileId, customerAuthId, { offset: last });
     }
   }, [page, loading, profileId, customerAuthId, load]);
+
+  // A search hit opened this list: once its filtered page is here, bring the row into view.
+  const { reveal } = entry;
+  useEffect(() => {
+    if (!reveal || !page || loading) return;
+    const row = [...(sectionRef.current?.querySelectorAll<HTMLElement>('tbody tr[data-username]') ?? [])].find(
+      (tr) => tr.dataset.username === reveal,
+    );
+    (row ?? sectionRef.current)?.scrollIntoView({ block: 'nearest' });
+    revealed(profileId, customerAuthId);
+  }, [reveal, page, loading, profileId, customerAuthId, revealed]);
 
   const clearMessages = () => {
     setActionError(null);
@@ -148,9 +173,16 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
 
   const filtered = activeFilter(query.filter) !== undefined;
   const items = page?.items ?? [];
+  // This customer's own sync (Sync here): its progress and summary are shown here, not above.
+  const target = (sync.running ?? sync.last)?.target;
+  const ownSync = target?.scope === 'account' && target.customerAuthId === customerAuthId;
+  const syncing = sync.running !== null;
+  /** What a write button says about itself while writes are off. */
+  const writeBlock = blocked ? { reason: blocked, describedBy: blockedId } : null;
 
   return (
     <section
+      ref={sectionRef}
       className="card credentials"
       data-testid="credentials-view"
       data-customer-auth-id={customerAuthId}
@@ -164,29 +196,44 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
         </h3>
         <div className="toolbar-status">
           {page?.mode === 'local' && (
-            <p className="muted list-mode" data-testid="list-mode" data-mode="local" title="Vobiz cannot sort or filter this list itself">
+            <p className="muted list-mode" data-testid="list-mode" data-mode="local" title="Pages, sorting and filters are computed from the list stored on this computer">
               Sorted and filtered on this computer
             </p>
           )}
-          {page && <FetchedAt iso={page.fetchedAt} />}
+          {page && <FetchedAt source={page.source} />}
+          {/* aria-disabled, not disabled: it keeps focus while the sync runs (Escape cancels). */}
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-disabled={syncing || undefined}
+            title={syncing ? 'A sync is running: wait for it, or cancel it.' : `Fetch ${customer.name}'s SIP credentials from Vobiz`}
+            onClick={() => {
+              if (!syncing) void startSync(profileId, { scope: 'account', customerAuthId, customerName: customer.name });
+            }}
+            data-testid="sync-account"
+          >
+            {ownSync && sync.running ? 'Syncing…' : 'Sync'}
+          </button>
         </div>
       </div>
 
+      {ownSync && <SyncStatus profileId={profileId} entry={sync} onHistory={onHistory} />}
+
       <CredentialsToolbar
-        key={toolbarKey}
+        key={`${toolbarKey}-${entry.filterSetAt}`}
         query={query}
         onChange={change}
-        onRefresh={refresh}
         onExport={() => void exportCsv()}
         onNew={() => {
           clearMessages();
           setOneTime(null);
           setPanel({ kind: 'create' });
         }}
-        loading={loading}
         exporting={exporting}
         creating={panel?.kind === 'create'}
+        writeBlock={writeBlock}
       />
+      {blocked && <BlockedReason id={blockedId} reason={blocked} className="credentials-blocked" />}
 
       <div aria-live="polite" className="live-region">
         {status && (
@@ -219,6 +266,7 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
           }
           onUnknownOutcome={refresh}
           onCancel={closePanel}
+          blocked={blocked}
         />
       )}
       {panel?.kind === 'password' && (
@@ -239,6 +287,7 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
             );
           }}
           onCancel={closePanel}
+          blocked={blocked}
         />
       )}
       {panel?.kind === 'delete' && (
@@ -252,6 +301,7 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
             refresh();
           }}
           onCancel={closePanel}
+          blocked={blocked}
         />
       )}
 
@@ -259,6 +309,7 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
         <BulkBar
           count={checked.length}
           busy={bulkBusy}
+          blocked={writeBlock}
           onRun={(a) => void runBulk(a)}
           onClear={() => setChecked(profileId, customerAuthId, [])}
         />
@@ -286,6 +337,7 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
           sort={query.sort}
           checked={checked}
           busyIds={busyIds}
+          writeBlock={writeBlock}
           onCheck={(ids) => setChecked(profileId, customerAuthId, ids)}
           onSort={(field) =>
             change({
@@ -305,6 +357,11 @@ export function CredentialsView({ profileId, customer }: { profileId: string; cu
         />
       )}
       {page && page.total > 0 && <CredentialsFooter page={page} loading={loading} onOffset={(offset) => change({ offset })} />}
+      {page && filtered && (
+        <p className="muted cred-stored-total" data-testid="credentials-stored-total">
+          {formatCount(page.total)} of {plural(page.storedTotal, 'stored credential', 'stored credentials')} match the filters.
+        </p>
+      )}
     </section>
   );
 }

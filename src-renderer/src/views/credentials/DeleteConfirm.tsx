@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { CredentialDTO } from '../../../../src-preload/contract';
+import { BlockedReason } from '../../components/BlockedReason';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../lib/useRequest';
 import { credentialWrites, type CredentialScope } from '../../store/credentials';
@@ -9,11 +10,14 @@ type Props = {
   credential: CredentialDTO;
   onDeleted(): void;
   onCancel(): void;
+  /** Why it cannot be sent now (offline), or null. */
+  blocked: string | null;
 };
 
 /** Delete one credential, behind a confirm step that says what it does to devices and calls. */
-export function DeleteConfirm({ scope, credential, onDeleted, onCancel }: Props) {
+export function DeleteConfirm({ scope, credential, onDeleted, onCancel, blocked }: Props) {
   const { busy, failure, run } = useRequest();
+  const reasonId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -36,12 +40,21 @@ export function DeleteConfirm({ scope, credential, onDeleted, onCancel }: Props)
       </p>
       {failure && <ErrorNotice error={failure} testId="delete-error" onRetry={() => void onDelete()} />}
       <div className="form-actions">
-        <button type="button" className="btn btn-danger" onClick={() => void onDelete()} disabled={busy} aria-busy={busy}>
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={() => void onDelete()}
+          disabled={busy || blocked !== null}
+          aria-busy={busy}
+          title={blocked ?? undefined}
+          aria-describedby={blocked ? reasonId : undefined}
+        >
           {busy ? 'Deleting…' : 'Delete'}
         </button>
         <button ref={cancelRef} type="button" className="btn" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
+        {blocked && <BlockedReason id={reasonId} reason={blocked} />}
       </div>
     </div>
   );

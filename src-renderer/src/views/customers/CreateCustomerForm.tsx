@@ -11,6 +11,7 @@ import {
   checkPhone,
 } from '../../lib/fieldRules';
 import { useCheckedForm } from '../../lib/useCheckedForm';
+import { useWriteBlock } from '../../store/connectivity';
 import { useCustomers } from '../../store/customers';
 import { usePartner } from '../../store/partner';
 
@@ -29,6 +30,7 @@ const RULES = {
  */
 export function CreateCustomerForm({ profileId, onDone }: { profileId: string; onDone(): void }) {
   const create = useCustomers((s) => s.create);
+  const blocked = useWriteBlock();
   const form = useCheckedForm(RULES, { name: '', email: '', country: '', phone: '', company: '' });
   const nameRef = form.refs.name;
 
@@ -93,7 +95,7 @@ export function CreateCustomerForm({ profileId, onDone }: { profileId: string; o
 
       {form.failure && <ErrorNotice error={form.failure} testId="create-customer-error" onRetry={form.retry} />}
 
-      <FormActions label={'Create customer'} busyLabel="Creating at Vobiz…" busy={form.busy} onCancel={onDone} />
+      <FormActions label={'Create customer'} busyLabel="Creating at Vobiz…" busy={form.busy} onCancel={onDone} blocked={blocked} />
     </form>
   );
 }

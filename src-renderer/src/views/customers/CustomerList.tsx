@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomerDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FetchedAt } from '../../components/FetchedAt';
 import { SearchField } from '../../components/SearchField';
 import { plural } from '../../lib/format';
 import { useCustomers, type CustomersEntry } from '../../store/customers';
@@ -123,9 +124,12 @@ export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Pr
 
       {list && (
         <div className="customer-list-foot">
-          <p className="muted" data-testid="customer-total">
-            {plural(list.total, 'customer', 'customers')}
-          </p>
+          <div className="customer-list-summary">
+            <p className="muted" data-testid="customer-total">
+              {plural(list.total, 'customer', 'customers')}
+            </p>
+            <FetchedAt source={list.source} />
+          </div>
           <nav className="pager" aria-label="Customer pages">
             <button type="button" className="btn btn-small" onClick={() => goTo(page - 1)} disabled={page <= 1 || listLoading}>
               Previous

@@ -1,20 +1,34 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { CustomerDTO } from '../../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
 import { DetailField as Field, orNone } from '../../components/DetailField';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { BlockedReason } from '../../components/BlockedReason';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { formatBalance, formatDateTime } from '../../lib/format';
+import { useWriteBlock } from '../../store/connectivity';
 import { useCustomers, type CustomersEntry } from '../../store/customers';
 import { CredentialsView } from '../credentials/CredentialsView';
 import { CustomerTokenForm } from './CustomerTokenForm';
 
+/** The selected customer, once its details are known (they may lag the selection). */
+const customerOf = ({ selected, selectedId }: CustomersEntry): CustomerDTO | null =>
+  selected && selected.authId === selectedId ? selected : null;
+
+/** Whose credential list the panel shows (the customer's token is stored), if anyone's. */
+export function credentialsOnScreen(entry: CustomersEntry): string | null {
+  const customer = customerOf(entry);
+  return customer?.tokenState === 'stored' ? customer.authId : null;
+}
+
+type Props = { profileId: string; entry: CustomersEntry; onHistory(): void };
+
 /** The selected customer: who it is, whether we hold its API token, and then its SIP credentials. */
-export function CustomerPanel({ profileId, entry }: { profileId: string; entry: CustomersEntry }) {
+export function CustomerPanel({ profileId, entry, onHistory }: Props) {
   const select = useCustomers((s) => s.select);
   const setNotice = useCustomers((s) => s.setNotice);
-  const { selectedId, selected, selecting, selectError, notice } = entry;
-  const customer = selected && selected.authId === selectedId ? selected : null;
+  const { selectedId, selecting, selectError, notice } = entry;
+  const customer = customerOf(entry);
 
   return (
     <div
@@ -38,7 +52,7 @@ export function CustomerPanel({ profileId, entry }: { profileId: string; entry: 
         <>
           <CustomerCard profileId={profileId} customer={customer} />
           {customer.tokenState === 'stored' ? (
-            <CredentialsView key={`${profileId}:${customer.authId}`} profileId={profileId} customer={customer} />
+            <CredentialsView key={`${profileId}:${customer.authId}`} profileId={profileId} customer={customer} onHistory={onHistory} />
           ) : selecting ? (
             // The list only knows what is stored so far; main may still fetch the token from Vobiz.
             <p role="status" className="status">
@@ -61,6 +75,8 @@ export function CustomerPanel({ profileId, entry }: { profileId: string; entry: 
 
 function CustomerCard({ profileId, customer: c }: { profileId: string; customer: CustomerDTO }) {
   const [replacing, setReplacing] = useState(false);
+  const blocked = useWriteBlock();
+  const reasonId = useId();
   const stored = c.tokenState === 'stored';
   return (
     <section className="card customer-card" aria-labelledby="customer-name">
@@ -103,15 +119,22 @@ function CustomerCard({ profileId, customer: c }: { profileId: string; customer:
       </dl>
       {stored && (
         <div className="customer-token-actions">
-          <button
-            type="button"
-            className="btn btn-quiet"
-            aria-expanded={replacing}
-            onClick={() => setReplacing((r) => !r)}
-            data-testid="replace-customer-token"
-          >
-            Replace customer token
-          </button>
+          <div className="customer-token-toggle">
+            <button
+              type="button"
+              className="btn btn-quiet"
+              aria-expanded={replacing}
+              onClick={() => setReplacing((r) => !r)}
+              // Offline the token cannot be checked with Vobiz, so it cannot be replaced (an open form says so itself).
+              disabled={blocked !== null && !replacing}
+              title={blocked ?? undefined}
+              aria-describedby={blocked && !replacing ? reasonId : undefined}
+              data-testid="replace-customer-token"
+            >
+              Replace customer token
+            </button>
+            {blocked && !replacing && <BlockedReason id={reasonId} reason={blocked} />}
+          </div>
           {replacing && (
             <CustomerTokenForm
               profileId={profileId}

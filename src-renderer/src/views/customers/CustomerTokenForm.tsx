@@ -5,6 +5,7 @@ import { FormActions } from '../../components/FormActions';
 import { SecretField } from '../../components/TextField';
 import { checkCustomerToken } from '../../lib/fieldRules';
 import { useSecretForm } from '../../lib/useSecretForm';
+import { useWriteBlock } from '../../store/connectivity';
 import { useCustomers } from '../../store/customers';
 
 type Props = {
@@ -20,6 +21,7 @@ type Props = {
 export function CustomerTokenForm({ profileId, customer, autoFocus, intro, onSaved, onCancel }: Props) {
   const setToken = useCustomers((s) => s.setToken);
   const setNotice = useCustomers((s) => s.setNotice);
+  const blocked = useWriteBlock();
   const form = useSecretForm({
     check: checkCustomerToken,
     send: (token) => setToken(profileId, customer.authId, token),
@@ -47,7 +49,7 @@ export function CustomerTokenForm({ profileId, customer, autoFocus, intro, onSav
         help={`The API token of ${customer.authId} (not a partner token).`}
       />
       {form.failure && <ErrorNotice error={form.failure} testId="customer-token-error" onRetry={form.retry} />}
-      <FormActions label="Save customer token" busyLabel="Checking with Vobiz…" busy={form.busy} onCancel={onCancel} />
+      <FormActions label="Save customer token" busyLabel="Checking with Vobiz…" busy={form.busy} onCancel={onCancel} blocked={blocked} />
     </form>
   );
 }

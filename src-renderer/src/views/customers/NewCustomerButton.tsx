@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { formatCount } from '../../lib/format';
+import { useWriteBlock } from '../../store/connectivity';
 import { selectPartnerEntry, usePartner } from '../../store/partner';
 
 /** Why this partner cannot create a customer right now, or null when it can (or we don't know yet). */
@@ -17,13 +18,15 @@ export function NewCustomerButton({ profileId, onClick }: { profileId: string; o
   const entry = usePartner(selectPartnerEntry(profileId));
   const fetchPartner = usePartner((s) => s.fetch);
   const reasonId = useId();
+  const offline = useWriteBlock();
 
   // The capability and the account limit come from the partner: load it if nothing has yet.
   useEffect(() => {
     if (!entry.dto && !entry.loading && !entry.error) void fetchPartner(profileId);
   }, [profileId, entry.dto, entry.loading, entry.error, fetchPartner]);
 
-  const reason = blockedReason(entry.dto);
+  // Offline first: it is the reason that goes away by itself.
+  const reason = offline ?? blockedReason(entry.dto);
   return (
     <div className="new-customer">
       <button
