@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { seedDemoProfiles } from '../../src-main/demo';
 import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
+import { invalidateCredentialIndex } from '../sim/credential-index';
 import { DEMO_PARTNERS } from '../sim/data';
 import { startSimulator } from '../sim/server';
 import { startHarness } from './harness';
@@ -84,6 +85,42 @@ async function main(): Promise<void> {
     await page.getByTestId('bulk-delete-confirm').getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByTestId('bulk-results').waitFor();
     await shot('11-bulk-results');
+
+    // Sync all, slowed down so the progress can be seen; its summary names the customers that failed.
+    sim.setFaults({ latencyMs: 700 });
+    await page.getByTestId('sync-all').click();
+    await page.locator('[data-testid="sync-progress"][aria-valuemax]').waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(shotDir, '14-sync-progress.png'), fullPage: true });
+    await page.getByTestId('sync-summary').waitFor({ timeout: 30_000 });
+    sim.setFaults({});
+    await shot('15-sync-summary');
+    // Change Harborlight behind the app's back (as the Vobiz Console would), then sync again.
+    const harbor = sim.state.customers.find((c) => c.name === 'Harborlight Logistics')!;
+    const creds = sim.state.credentials.filter((c) => c.accountId === harbor.authId);
+    const on = creds.filter((c) => c.enabled);
+    const now = Date.now();
+    on[0]!.enabled = false;
+    on[0]!.updatedAt = new Date(now).toISOString();
+    creds.find((c) => !c.enabled && c !== on[0])!.enabled = true;
+    on[1]!.updatedAt = new Date(now + 1000).toISOString();
+    sim.state.credentials.splice(sim.state.credentials.indexOf(on[2]!), 1);
+    invalidateCredentialIndex(sim.state.credentials);
+    sim.addCredential(harbor.authId, { username: 'newdesk01' });
+    sim.addCredential(harbor.authId, { username: 'newdesk02' });
+    await page.getByTestId('sync-summary').getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByTestId('sync-all').click();
+    await page.getByTestId('sync-summary').waitFor({ timeout: 30_000 });
+    await page.getByTestId('open-sync-history').click();
+    await page.getByTestId('sync-report').nth(1).waitFor();
+    await shot('16-sync-history');
+    // Find a SIP user in any customer, then open the hit.
+    await page.getByLabel('Find SIP user').fill('desk');
+    await page.getByTestId('global-search-results').getByRole('option').first().waitFor();
+    await shot('17-global-search');
+    await page.getByLabel('Find SIP user').press('Enter');
+    await page.getByTestId('credentials-view').locator('tr[data-username]').first().waitFor();
+    await shot('18-search-hit');
     await page.getByRole('tab', { name: 'Partner' }).click();
     await page.getByTestId('partner-view').waitFor();
     sim.setFaults({ queue: [{ match: '/me', kind: 'status', status: 503, times: -1 }] });
@@ -96,6 +133,16 @@ async function main(): Promise<void> {
     await page.getByRole('alert').getByText(/redacted/).first().waitFor();
     await shot('12-echoed-token-redacted');
     sim.setFaults({});
+    // The network goes: the partner view says it shows stored data, and writes say why they are off.
+    await sim.close();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByTestId('offline-banner').waitFor({ timeout: 15_000 });
+    await shot('19-offline-partner');
+    await page.getByRole('tab', { name: 'Customers' }).click();
+    await page.getByRole('listbox', { name: 'Customers' }).getByRole('option', { name: /Harborlight/ }).click();
+    await page.getByTestId('credentials-table').locator('tr[data-username]').first().waitFor();
+    await page.getByTestId('credentials-table').getByLabel('Select all on this page').check();
+    await shot('20-offline-credentials');
     // A profile file edited to send a token over plain http: shown as needing attention after a restart.
     await h.close();
     const file = join(dataDir, 'profiles.json');

@@ -38,6 +38,8 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
   /** Extra pages served from the same origin (e.g. a test page), path -> html. */
   extraPages?: Record<string, string>;
+  /** How often main knocks on an unreachable provider to come back online (main's default: 5 s). */
+  probeEveryMs?: number;
   /** Tests only: wrap the real handlers (e.g. a deliberately leaky one for the canary's negative control). */
   wrapHandlers?: (real: Handlers) => Handlers;
 }
@@ -108,6 +110,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     secrets: o.secrets ?? keytarStore(),
     keychainService,
     http: { maxRetries: 1, baseDelayMs: 50, maxDelayMs: 500, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, connectTimeoutMs: 3_000 },
+    ...(o.probeEveryMs !== undefined ? { probeEveryMs: o.probeEveryMs } : {}),
   });
   const server: StaticServer = await serveDir(join(ROOT, 'out/renderer'), o.extraPages);
   const foreign: StaticServer[] = [];
