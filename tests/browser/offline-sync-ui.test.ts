@@ -4,7 +4,7 @@
 // disabled offline with the reason until the app comes back online by itself.
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { invalidateCredentialIndex } from '../sim/credential-index';
+import { editInConsole } from '../sim/console-edits';
 import { DEMO_PARTNERS } from '../sim/data';
 import { startSimulator, type Simulator } from '../sim/server';
 import { addProfileViaUi, openApp, openCustomers, selectCustomerByName, shownUsernames, waitForPartner, type App } from './support';
@@ -93,18 +93,7 @@ describe('sync', () => {
 
     // Edits made elsewhere (the Vobiz Console): one added, one removed, one enabled, one disabled, one new password.
     const harbor = customerOf(sim, HARBORLIGHT);
-    const creds = sim.state.credentials.filter((c) => c.accountId === harbor.authId);
-    const on = creds.filter((c) => c.enabled);
-    const [toDisable, toRotate, toRemove] = [on[0]!, on[1]!, on[2]!];
-    const toEnable = creds.find((c) => !c.enabled)!;
-    toDisable.enabled = false;
-    toDisable.updatedAt = new Date().toISOString();
-    toEnable.enabled = true;
-    toEnable.updatedAt = new Date().toISOString();
-    toRotate.updatedAt = new Date(Date.now() + 1000).toISOString();
-    sim.state.credentials.splice(sim.state.credentials.indexOf(toRemove), 1);
-    invalidateCredentialIndex(sim.state.credentials);
-    sim.addCredential(harbor.authId, { username: 'newdesk01' });
+    const edits = editInConsole(sim, harbor.authId, 'newdesk01');
     // The list on screen is the stored one: it does not change until a sync.
     await view.getByLabel('Filter by username').fill('newdesk01');
     await view.getByTestId('credentials-no-match').waitFor();
@@ -128,10 +117,10 @@ describe('sync', () => {
     const change = latest.locator(`.sync-change[data-customer-auth-id="${harbor.authId}"]`);
     const kind = (k: string) => change.locator(`[data-kind="${k}"] dd`).innerText();
     expect(await kind('added')).toBe('newdesk01');
-    expect(await kind('removed')).toBe(toRemove.username);
-    expect(await kind('enabled')).toBe(toEnable.username);
-    expect(await kind('disabled')).toBe(toDisable.username);
-    expect(await kind('passwordChanged')).toBe(toRotate.username);
+    expect(await kind('removed')).toBe(edits.removed);
+    expect(await kind('enabled')).toBe(edits.enabled);
+    expect(await kind('disabled')).toBe(edits.disabled);
+    expect(await kind('passwordChanged')).toBe(edits.passwordChanged);
     expect(await change.innerText()).toMatch(/1 added · 1 removed · 1 enabled · 1 disabled · 1 password changed/);
     // The older one is the first sync (opening the customer): it says so, not "added".
     const first = reports.nth(1).locator('.sync-change[data-first-sync="true"]');

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CredentialPageDTO, CustomerPageDTO, ProfileListDTO, SyncReportDTO } from '../../src-preload/contract';
-import { invalidateCredentialIndex } from '../sim/credential-index';
+import { editInConsole } from '../sim/console-edits';
 import { DEMO_PARTNERS } from '../sim/data';
 import { startSimulator, type Simulator } from '../sim/server';
 import { allFiles } from '../support/tmp';
@@ -136,16 +136,7 @@ describe('change reports', () => {
     const first = ok<SyncReportDTO>(await a.call('syncAccount', { profileId, customerAuthId: harbor.authId, syncId: syncId() }));
     expect(first.changes[0]).toMatchObject({ firstSync: true, customerName: 'Harborlight Logistics' });
 
-    const creds = sim.state.credentials.filter((c) => c.accountId === harbor.authId);
-    const [toDisable, toEnable, toRotate, toRemove] = [creds.find((c) => c.enabled)!, creds.find((c) => !c.enabled)!, creds.filter((c) => c.enabled)[1]!, creds.filter((c) => c.enabled)[2]!];
-    toDisable.enabled = false;
-    toDisable.updatedAt = new Date().toISOString();
-    toEnable.enabled = true;
-    toEnable.updatedAt = new Date().toISOString();
-    toRotate.updatedAt = new Date(Date.now() + 1000).toISOString();
-    sim.state.credentials.splice(sim.state.credentials.indexOf(toRemove), 1);
-    invalidateCredentialIndex(sim.state.credentials);
-    sim.addCredential(harbor.authId, { username: 'newdesk01' });
+    const edits = editInConsole(sim, harbor.authId, 'newdesk01');
 
     const second = ok<SyncReportDTO>(await a.call('syncAccount', { profileId, customerAuthId: harbor.authId, syncId: syncId() }));
     expect(second.changes).toEqual([
@@ -153,10 +144,10 @@ describe('change reports', () => {
         customerAuthId: harbor.authId,
         firstSync: false,
         added: ['newdesk01'],
-        removed: [toRemove.username],
-        disabled: [toDisable.username],
-        enabled: [toEnable.username],
-        passwordChanged: [toRotate.username],
+        removed: [edits.removed],
+        disabled: [edits.disabled],
+        enabled: [edits.enabled],
+        passwordChanged: [edits.passwordChanged],
         counts: { added: 1, removed: 1, enabled: 1, disabled: 1, passwordChanged: 1 },
       }),
     ]);
