@@ -47,6 +47,15 @@ export class CredentialIndex {
   }
 
   /** Ascending order for a field; ties broken by username, then id, so it is stable and total. */
+  /**
+   * Build the username order (which the enabled order and search reuse) when main is idle after a
+   * list was loaded or synced, so the admin's first sort finds it ready instead of paying for it.
+   */
+  warmUp(): void {
+    const t = setTimeout(() => this.order('username'), 0);
+    t.unref?.();
+  }
+
   private order(field: CredentialSort['field']): Uint32Array {
     const cached = this.orders.get(field);
     if (cached) return cached;

@@ -184,7 +184,9 @@ export class LocalStore {
 const listKey = (profileId: string, accountId: string) => `${profileId}|${accountId}`;
 
 function withIndex(l: { fetchedAt: string; total: number; items: SipCredential[] }): StoredList {
-  return { ...l, index: new CredentialIndex(l.items) };
+  const index = new CredentialIndex(l.items);
+  index.warmUp();
+  return { ...l, index };
 }
 
 function parseList(json: unknown): { fetchedAt: string; total: number; items: SipCredential[] } | undefined {
