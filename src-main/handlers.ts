@@ -46,10 +46,7 @@ export function createHandlers(s: {
     bulkCredentials: ({ profileId, customerAuthId, action, ids }) => s.credentials.bulk({ profileId, customerAuthId }, action, ids),
     exportCredentials: ({ profileId, customerAuthId, sort, filter }) => s.credentials.export({ profileId, customerAuthId }, sort, filter),
 
-    syncAccount: async ({ profileId, customerAuthId, syncId }) => {
-      const name = (await s.customers.storedAccounts(profileId)).find((a) => a.authId === customerAuthId)?.name ?? customerAuthId;
-      return s.sync.syncAccount(profileId, customerAuthId, name, syncId);
-    },
+    syncAccount: async ({ profileId, customerAuthId, syncId }) => s.sync.syncAccount(profileId, customerAuthId, await s.customers.accountName(profileId, customerAuthId), syncId),
     syncAll: ({ profileId, syncId }) => s.sync.syncAll(profileId, syncId),
     cancelSync: async ({ syncId }) => ({ cancelled: s.sync.cancel(syncId) }),
     listSyncReports: async ({ profileId }) => ({ reports: await s.store.reports(profileId) }),

@@ -144,8 +144,7 @@ export class CredentialService {
         }
       }
     });
-    await this.store.applyWrite(ref.profileId, ref.customerAuthId, { removeIds: removed });
-    for (const c of updated) await this.store.applyWrite(ref.profileId, ref.customerAuthId, { upsert: c });
+    await this.store.applyWrite(ref.profileId, ref.customerAuthId, { removeIds: removed, upserts: updated });
     this.events.emit({ type: 'credentials-changed', ...ref });
     return { results };
   }
@@ -185,7 +184,7 @@ export class CredentialService {
 
   /** Sync one customer now and return its fresh stored list, or the reason it could not be had. */
   private async refetch(ref: CustomerRef): Promise<StoredList> {
-    const name = (await this.customers.storedAccounts(ref.profileId)).find((a) => a.authId === ref.customerAuthId)?.name ?? ref.customerAuthId;
+    const name = await this.customers.accountName(ref.profileId, ref.customerAuthId);
     const report = await this.sync.syncAccount(ref.profileId, ref.customerAuthId, name, `y_open${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
     const list = report.outcome === 'done' ? await this.store.credentials(ref.profileId, ref.customerAuthId) : undefined;
     if (list) return list;
@@ -194,7 +193,7 @@ export class CredentialService {
   }
 
   private async written(ref: CustomerRef, credential: SipCredential, password?: PasswordInput): Promise<CredentialWriteDTO> {
-    await this.store.applyWrite(ref.profileId, ref.customerAuthId, { upsert: credential });
+    await this.store.applyWrite(ref.profileId, ref.customerAuthId, { upserts: [credential] });
     this.events.emit({ type: 'credentials-changed', ...ref });
     return { credential, ...(password?.kind === 'generated' ? { secretId: password.secretId } : {}) };
   }

@@ -72,6 +72,11 @@ export class CustomerService {
     return (await this.store.profile(profileId)).accounts?.rows ?? [];
   }
 
+  /** A customer's name as last seen, for reports and messages; its id when it was never listed. */
+  async accountName(profileId: string, accountId: string): Promise<string> {
+    return (await this.storedAccounts(profileId)).find((a) => a.authId === accountId)?.name ?? accountId;
+  }
+
   /** Merge what was seen into the stored account list; `complete` replaces it (a full listing). */
   private async remember(profileId: string, items: CustomerDTO[], fetchedAt: string, complete: boolean): Promise<void> {
     const byId = new Map<string, StoredAccount>(complete ? [] : (await this.storedAccounts(profileId)).map((a) => [a.authId, a]));

@@ -74,22 +74,26 @@ export class LocalStore {
     return stored;
   }
 
-  /** Apply a confirmed write to the stored list (the provider said it happened), so it stays true without a refetch. */
-  async applyWrite(profileId: string, accountId: string, change: { upsert?: SipCredential; removeIds?: readonly string[] }): Promise<void> {
+  /**
+   * Apply confirmed writes to the stored list (the provider said they happened), so it stays true
+   * without a refetch. All of a bulk action's changes go in one rewrite of the file.
+   */
+  async applyWrite(profileId: string, accountId: string, change: { upserts?: readonly SipCredential[]; removeIds?: readonly string[] }): Promise<void> {
     const current = await this.credentials(profileId, accountId);
     if (!current) return;
     const gone = new Set(change.removeIds ?? []);
-    let items = current.items.filter((c) => !gone.has(c.id));
-    let total = current.total - (current.items.length - items.length);
-    if (change.upsert) {
-      const at = items.findIndex((c) => c.id === change.upsert!.id);
-      if (at >= 0) items = items.map((c, i) => (i === at ? change.upsert! : c));
-      else {
-        items = [change.upsert, ...items];
-        total += 1;
-      }
+    const changed = new Map((change.upserts ?? []).map((c) => [c.id, c]));
+    const items: SipCredential[] = [];
+    for (const c of current.items) {
+      if (gone.has(c.id)) continue;
+      const next = changed.get(c.id);
+      items.push(next ?? c);
+      changed.delete(c.id);
     }
-    await this.putCredentials(profileId, accountId, { fetchedAt: current.fetchedAt, total, items });
+    // What is left was created: newest first, as the provider lists them.
+    const created = [...changed.values()];
+    const total = current.total - (current.items.length - items.length) + created.length;
+    await this.putCredentials(profileId, accountId, { fetchedAt: current.fetchedAt, total, items: [...created, ...items] });
   }
 
   /** Every stored list of a profile, for search across accounts. */

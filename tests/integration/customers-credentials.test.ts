@@ -253,7 +253,7 @@ describe('SIP credentials', () => {
   });
 
   it('bulk: per-item results named by username, partial failure reported per item', async () => {
-    // A plain (server-paged) view is enough for results and messages to name the credentials.
+    // The stored list is enough for results and messages to name the credentials.
     await s.credentials.list(hbRef(), { limit: 100, offset: 0 });
     const ids = ['dock02', 'dispatch01', 'gate03'].map((u) => sim.state.credentials.find((c) => c.username === u)!.id);
     const r = await s.credentials.bulk(hbRef(), 'delete', ids);
@@ -265,6 +265,13 @@ describe('SIP credentials', () => {
     expect(r.results[1]!.error).toMatchObject({ code: 'CONFLICT' });
     const d = await s.credentials.bulk(hbRef(), 'disable', [ids[1]!]);
     expect(d.results[0]!.ok).toBe(true);
+    // The stored list took every confirmed change, with no refetch: two gone, one disabled.
+    const stored = await s.credentials.list(hbRef(), { limit: 100, offset: 0 });
+    expect(stored.source.kind).toBe('stored');
+    expect(stored.total).toBe(45);
+    expect(stored.items.map((c) => c.id)).not.toContain(ids[0]);
+    expect(stored.items.map((c) => c.id)).not.toContain(ids[2]);
+    expect(stored.items.find((c) => c.id === ids[1])?.enabled).toBe(false);
   });
 
   it('export writes every matching credential to the chosen CSV file, with no passwords; cancel saves nothing', async () => {
