@@ -44,24 +44,32 @@ export class CustomerService {
   }
 
   /** Every customer of the profile (all pages), kept in the store, their tokens in the vault: what "Sync all" syncs. */
-  async allAccounts(profileId: string, signal: AbortSignal): Promise<SyncJob[]> {
+  /**
+   * Every account of the profile, read page by page (page 1, then the others at once). Each page's
+   * tokens are kept as soon as it arrives and `onPage` is told its accounts, so a sync can start
+   * fetching them while the other pages of the list are still on the wire.
+   */
+  async allAccounts(profileId: string, signal: AbortSignal, onPage?: (jobs: SyncJob[]) => void): Promise<SyncJob[]> {
     const perPage = 100;
-    const first = await this.access.run(profileId, (c, tracked) => c.listAccounts({ page: 1, perPage, search: '' }, AbortSignal.any([tracked, signal])));
+    const vault = await this.access.vaults.get();
+    const fetchPage = async (page: number) => {
+      const p = await this.access.run(profileId, (c, tracked) => c.listAccounts({ page, perPage, search: '' }, AbortSignal.any([tracked, signal])));
+      // The list answer carries each customer's token where Vobiz returns it: keep those now, so
+      // the sync does not ask for them one customer at a time (one vault write per page, not one each).
+      const tokens: Array<[string, string]> = [];
+      for (const r of p.rows) {
+        const id = entryIds.customerToken(profileId, r.id);
+        if (vault.state(id) !== 'stored' && r.token) tokens.push([id, r.token]);
+      }
+      await vault.setMany(tokens);
+      onPage?.(p.rows.map((r) => ({ accountId: r.id, name: r.name })));
+      return p;
+    };
+    const first = await fetchPage(1);
     const pages = Math.ceil(first.total / perPage);
-    const rest = await Promise.all(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) => this.access.run(profileId, (c, tracked) => c.listAccounts({ page: i + 2, perPage, search: '' }, AbortSignal.any([tracked, signal])))),
-    );
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2)));
     const rows = new Map<string, Account>();
     for (const r of [first, ...rest].flatMap((p) => p.rows)) rows.set(r.id, r);
-    const vault = await this.access.vaults.get();
-    // The list answer carries each customer's token where Vobiz returns it: keep those now, so
-    // the sync does not ask for them one customer at a time (in one vault write, not one each).
-    const tokens: Array<[string, string]> = [];
-    for (const r of rows.values()) {
-      const id = entryIds.customerToken(profileId, r.id);
-      if (vault.state(id) !== 'stored' && r.token) tokens.push([id, r.token]);
-    }
-    await vault.setMany(tokens);
     const items = [...rows.values()].map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.id)));
     await this.remember(profileId, items, this.now().toISOString(), true);
     return items.map((c) => ({ accountId: c.authId, name: c.name }));
@@ -79,9 +87,13 @@ export class CustomerService {
 
   /** Merge what was seen into the stored account list; `complete` replaces it (a full listing). */
   private async remember(profileId: string, items: CustomerDTO[], fetchedAt: string, complete: boolean): Promise<void> {
-    const byId = new Map<string, StoredAccount>(complete ? [] : (await this.storedAccounts(profileId)).map((a) => [a.authId, a]));
+    const stored = await this.storedAccounts(profileId);
+    const byId = new Map<string, StoredAccount>(complete ? [] : stored.map((a) => [a.authId, a]));
     for (const { tokenState: _t, ...a } of items) byId.set(a.authId, a);
     await this.store.putProfile(profileId, { accounts: { rows: [...byId.values()], fetchedAt } });
+    // A full listing that no longer names a customer: the provider deleted it, so its stored
+    // credentials are not kept either (they would linger on disk, found by nothing).
+    if (complete) for (const a of stored) if (!byId.has(a.authId)) await this.store.removeCredentials(profileId, a.authId).catch(() => undefined);
   }
 
   private async storedPage(profileId: string, page: number, perPage: number, search: string): Promise<CustomerPageDTO | undefined> {

@@ -137,6 +137,12 @@ export class LocalStore {
     await this.write(this.reportsPath(profileId), bindingOf([profileId, 'reports']), { reports });
   }
 
+  /** An account the provider no longer lists: its stored credentials go with it. */
+  async removeCredentials(profileId: string, accountId: string): Promise<void> {
+    this.lists.delete(listKey(profileId, accountId));
+    await rm(this.credentialsPath(profileId, accountId), { force: true });
+  }
+
   // ----- lifecycle ------------------------------------------------------------------------------
 
   /** Removing a profile removes everything stored for it. */

@@ -1,4 +1,5 @@
-// A bounded, adaptive concurrency limit for one provider origin (design.md §5): additive increase
+// A bounded, adaptive concurrency limit for one provider origin (design.md §5): a slow start (one
+// more per healthy answer, as TCP does, until the first sign of strain), then additive increase
 // while answers come back healthy, halve on 429/5xx or when round trips grow well past the best
 // seen, and hold every new start until a Retry-After has passed. A queue, not a pool of sleepers:
 // waiting costs nothing, and a cancelled task leaves the queue at once.
@@ -17,6 +18,8 @@ export class AdaptiveLimit {
   private pausedUntil = 0;
   private pauseTimer: NodeJS.Timeout | undefined;
   private bestMs = Infinity;
+  /** Until the provider first pushes back or slows down, each healthy answer adds a whole slot. */
+  private slowStart = true;
   /** The highest concurrency reached, for the bench and the report. */
   peak = 0;
 
@@ -44,6 +47,7 @@ export class AdaptiveLimit {
   /** The provider pushed back (429/5xx): halve, and hold new starts for `waitMs` when it said. */
   pushedBack(waitMs?: number): void {
     this.limit = Math.max(this.o.min ?? 1, this.limit / 2);
+    this.slowStart = false;
     if (waitMs && waitMs > 0) {
       this.pausedUntil = Math.max(this.pausedUntil, Date.now() + waitMs);
       clearTimeout(this.pauseTimer);
@@ -55,8 +59,10 @@ export class AdaptiveLimit {
   private healthy(ms: number): void {
     this.bestMs = Math.min(this.bestMs, ms);
     // Round trips three times the best seen mean queueing somewhere: ease off a little.
-    if (ms > this.bestMs * 3 && ms > 50) this.limit = Math.max(this.o.min ?? 1, this.limit - 1);
-    else this.limit = Math.min(this.o.max, this.limit + 1 / Math.max(1, this.limit));
+    if (ms > this.bestMs * 3 && ms > 50) {
+      this.limit = Math.max(this.o.min ?? 1, this.limit - 1);
+      this.slowStart = false;
+    } else this.limit = Math.min(this.o.max, this.limit + (this.slowStart ? 1 : 1 / Math.max(1, this.limit)));
   }
 
   private acquire(signal?: AbortSignal): Promise<void> {

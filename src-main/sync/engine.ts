@@ -6,6 +6,9 @@
 //   it answered with (meta.limit, or the page's length when it gave fewer than asked and more remain).
 // - No page waits for another: an account stored before is fetched at once with every offset its
 //   stored total implies; the first answer adds any offsets that turn out to be missing.
+// - No account waits for the account list: Sync all starts the stored accounts at once and each
+//   page of the fresh list as it arrives. An account is stored and reported only once the fresh
+//   list confirms it; one that has gone from it is cancelled and left out.
 // - Pushback (429, 5xx, resets) halves the limit, honours Retry-After and retries that page, up
 //   to a bound; reads only, writes never go through here.
 // - An account is replaced in the store only when every page of it arrived; a failed or cancelled
@@ -51,14 +54,31 @@ export class SyncEngine {
   }
 
   syncAccount(profileId: string, accountId: string, name: string, syncId: string): Promise<SyncReportDTO> {
-    return this.run(profileId, syncId, 'account', async () => [{ accountId, name }]);
+    return this.run(profileId, syncId, 'account', async (_signal, start) => {
+      const jobs = [{ accountId, name }];
+      start(jobs);
+      return jobs;
+    });
   }
 
   syncAll(profileId: string, syncId: string): Promise<SyncReportDTO> {
-    return this.run(profileId, syncId, 'all', (signal) => this.customers.allAccounts(profileId, signal));
+    return this.run(profileId, syncId, 'all', async (signal, start) => {
+      // The accounts seen last time start now; the list fetched below confirms or drops them.
+      start((await this.customers.storedAccounts(profileId).catch(() => [])).map((a) => ({ accountId: a.authId, name: a.name })));
+      return this.customers.allAccounts(profileId, signal, start);
+    });
   }
 
-  private async run(profileId: string, syncId: string, scope: 'account' | 'all', jobsOf: (signal: AbortSignal) => Promise<SyncJob[]>): Promise<SyncReportDTO> {
+  /**
+   * `discover` calls `start` with accounts as it learns of them, and returns the full account
+   * list: the only accounts this sync stores or reports.
+   */
+  private async run(
+    profileId: string,
+    syncId: string,
+    scope: 'account' | 'all',
+    discover: (signal: AbortSignal, start: (jobs: SyncJob[]) => void) => Promise<SyncJob[]>,
+  ): Promise<SyncReportDTO> {
     if (this.running.has(syncId)) throw new AppError('CONFLICT', 'That sync is already running.', { retryable: false });
     const control = new AbortController();
     // Every queued page listens for cancel: hundreds of listeners on one signal are expected here.
@@ -79,39 +99,76 @@ export class SyncEngine {
     const changes: AccountChangesDTO[] = [];
     const failures: SyncReportDTO['failures'] = [];
     let outcome: SyncReportDTO['outcome'] = 'done';
+
+    // The full account list, once known (null: it could not be had, so nothing is stored).
+    let settle!: (listed: Map<string, SyncJob> | null) => void;
+    const listed = new Promise<Map<string, SyncJob> | null>((r) => (settle = r));
+    const started = new Map<string, AbortController>();
+    const tasks: Promise<void>[] = [];
+    let known = false;
+
+    const syncJob = async (job: SyncJob, own: AbortController): Promise<void> => {
+      let fetched: { total: number; items: SipCredential[] } | undefined;
+      let error: unknown;
+      try {
+        fetched = await this.fetchAccount(profileId, job, AbortSignal.any([control.signal, own.signal]), (n) => {
+          progress.credentialsFetched += n;
+          progress.requests++;
+          emit('running');
+        });
+      } catch (e) {
+        error = e;
+      }
+      // Stored and reported only as the fresh list names it, and only while the sync runs.
+      const current = (await listed)?.get(job.accountId);
+      if (!current || control.signal.aborted) return;
+      try {
+        if (error !== undefined) throw error;
+        const previous = await this.store.credentials(profileId, job.accountId).catch(() => undefined);
+        await this.store.putCredentials(profileId, job.accountId, { fetchedAt: this.now().toISOString(), total: fetched!.total, items: fetched!.items });
+        // Open views of this account show the fresh list.
+        this.events.emit({ type: 'credentials-changed', profileId, customerAuthId: job.accountId });
+        const diff = diffLists(current, previous?.items, fetched!.items);
+        if (diff) changes.push(diff);
+        progress.accountsDone++;
+      } catch (e) {
+        if (control.signal.aborted) return;
+        progress.accountsFailed++;
+        failures.push({ customerAuthId: job.accountId, customerName: current.name, error: toErrorDTO(e) });
+      }
+      emit('running');
+    };
+    const start = (jobs: SyncJob[]) => {
+      for (const job of jobs) {
+        if (started.has(job.accountId) || control.signal.aborted) continue;
+        const own = new AbortController();
+        started.set(job.accountId, own);
+        tasks.push(syncJob(job, own));
+      }
+      // Until the list is in, the total is what has been started: it only grows.
+      if (!known) progress.accountsTotal = started.size;
+      emit('running');
+    };
+
     try {
       emit('running', true);
-      const jobs = await jobsOf(control.signal);
+      const jobs = await discover(control.signal, start);
+      start(jobs);
+      const byId = new Map(jobs.map((j) => [j.accountId, j]));
+      for (const [id, own] of started) if (!byId.has(id)) own.abort();
+      known = true;
       progress.accountsTotal = jobs.length;
+      settle(byId);
       emit('running', true);
-      await Promise.all(
-        jobs.map(async (job) => {
-          try {
-            const fetched = await this.fetchAccount(profileId, job, control.signal, (n) => {
-              progress.credentialsFetched += n;
-              progress.requests++;
-              emit('running');
-            });
-            const previous = await this.store.credentials(profileId, job.accountId).catch(() => undefined);
-            await this.store.putCredentials(profileId, job.accountId, { fetchedAt: this.now().toISOString(), total: fetched.total, items: fetched.items });
-            // Open views of this account show the fresh list.
-            this.events.emit({ type: 'credentials-changed', profileId, customerAuthId: job.accountId });
-            const diff = diffLists(job, previous?.items, fetched.items);
-            if (diff) changes.push(diff);
-            progress.accountsDone++;
-          } catch (e) {
-            if (control.signal.aborted) return;
-            progress.accountsFailed++;
-            failures.push({ customerAuthId: job.accountId, customerName: job.name, error: toErrorDTO(e) });
-          }
-          emit('running');
-        }),
-      );
+      await Promise.all(tasks);
       if (control.signal.aborted) outcome = 'cancelled';
       else if (failures.length > 0) outcome = progress.accountsDone > 0 ? 'partial' : 'failed';
     } catch (e) {
+      // The account list itself could not be had: whatever was started is dropped, nothing replaced.
+      for (const own of started.values()) own.abort();
+      settle(null);
+      await Promise.all(tasks);
       if (!control.signal.aborted) {
-        // The account list itself could not be had: nothing was replaced.
         outcome = 'failed';
         failures.push({ customerAuthId: '', customerName: 'the customer list', error: toErrorDTO(e) });
       } else outcome = 'cancelled';

@@ -27,6 +27,7 @@ interface Ops {
   seed: (s: SeedCustomers) => { customers: SeededCustomer[]; credentials: number; addCredentialMs: number; perCredentialUs: number };
   faults: (f: FaultConfig) => { ok: true };
   count: () => { credentials: number; customers: number };
+  cpu: () => { ms: number };
 }
 
 export interface SimProcess {
@@ -110,6 +111,11 @@ async function runChild(): Promise<void> {
     faults: (f: FaultConfig) => {
       sim.setFaults(f);
       return { ok: true };
+    },
+    /** CPU the simulator process has used so far (ms): what serving a sync cost on this machine. */
+    cpu: () => {
+      const u = process.cpuUsage();
+      return { ms: (u.user + u.system) / 1000 };
     },
     count: () => ({ credentials: sim.state.credentials.length, customers: sim.state.customers.length }),
     stop: async () => {

@@ -103,6 +103,40 @@ describe('sync', () => {
     expect(capped.requests).toBe(25);
   });
 
+  it('Sync all starts the stored customers before the customer list answers, syncs new ones, and leaves out one gone from Vobiz', async () => {
+    const a = await app();
+    const profileId = await addProfile(a);
+    const before = ok<SyncReportDTO>(await a.call('syncAll', { profileId, syncId: syncId() }));
+    const harbor = customerOf('Harborlight Logistics');
+    expect(before.changes.map((c) => c.customerAuthId)).toContain(harbor.authId);
+
+    // Vobiz side, between the syncs: Harborlight is deleted, a new customer arrives with 3 users.
+    sim.state.customers.splice(sim.state.customers.indexOf(harbor), 1);
+    const fresh = sim.addCustomer(nw.authId, { name: 'Zephyr Freight', email: 'ops@zephyr.example' });
+    addMany(fresh.authId, 3, 'zephyr');
+    sim.setFaults({ latencyMs: 150 });
+    sim.requests.length = 0;
+
+    const again = ok<SyncReportDTO>(await a.call('syncAll', { profileId, syncId: syncId() }));
+    const mine = sim.state.customers.filter((c) => c.partnerAuthId === nw.authId);
+    expect(again.accountsTotal).toBe(mine.length);
+    // The gone customer's requests failed (its token no longer works), yet it is no failure of this sync.
+    expect(again.failures.map((f) => f.customerName).sort()).toEqual(['Lotus Bay Hospitality', 'Meridian Health Clinics']);
+    expect(again.changes.map((c) => c.customerAuthId)).not.toContain(harbor.authId);
+    expect(again.changes.find((c) => c.customerAuthId === fresh.authId)).toMatchObject({ firstSync: true, customerName: 'Zephyr Freight' });
+    expect(await storedIds(a, profileId, fresh.authId)).toEqual(simIds(fresh.authId));
+    // Nothing of the gone customer stays on disk: its sealed list was removed with it.
+    expect(readdirSync(join(a.dataDir, 'store'), { recursive: true }).some((f) => String(f).includes(harbor.authId))).toBe(false);
+
+    // Stored customers did not wait for the list: their pages reached Vobiz before its answer could have.
+    const list = sim.requests.find((r) => r.path.startsWith('/api/v1/partner/accounts'))!;
+    const firstPage = sim.requests.find((r) => r.path.includes('/trunks/credentials'))!;
+    expect(firstPage.at).toBeLessThan(list.at + 150);
+    // The new customer's pages could only go once the list named it.
+    const freshPage = sim.requests.find((r) => r.path.includes(`/${fresh.authId}/trunks/credentials`))!;
+    expect(freshPage.at).toBeGreaterThanOrEqual(list.at + 150);
+  });
+
   it('a failed or cancelled sync never replaces a good stored list', async () => {
     const a = await app();
     const profileId = await addProfile(a);

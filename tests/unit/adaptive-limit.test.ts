@@ -22,6 +22,21 @@ describe('the sync engine’s adaptive limit', () => {
     expect(limit.peak).toBe(most);
   });
 
+  it('starts slowly but not timidly: each healthy answer adds a slot until the first sign of strain', async () => {
+    const limit = new AdaptiveLimit({ start: 8, max: 12 });
+    for (let i = 0; i < 4; i++) await limit.run(async () => undefined);
+    expect(limit.current).toBe(12);
+  });
+
+  it('grows by one slot per full window of healthy answers once the provider has pushed back', async () => {
+    const limit = new AdaptiveLimit({ start: 8, max: 12 });
+    limit.pushedBack();
+    expect(limit.current).toBe(4);
+    for (let i = 0; i < 6; i++) await limit.run(async () => undefined);
+    // +1/limit each: six answers at a limit of about 4 add one slot, where slow start would add six.
+    expect(limit.current).toBe(5);
+  });
+
   it('halves on pushback and holds new starts until Retry-After has passed', async () => {
     const limit = new AdaptiveLimit({ start: 4, max: 8 });
     limit.pushedBack(150);

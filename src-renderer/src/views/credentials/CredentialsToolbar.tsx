@@ -51,8 +51,9 @@ export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting
   return (
     <div className="cred-toolbar" data-testid="credentials-toolbar">
       <div className="cred-filters" role="group" aria-label="Filters">
-        {/* The username filter applies once typing pauses; the others at once. */}
+        {/* Filters run on the local store, so each keystroke applies at once: no debounce. */}
         <SearchField
+          pauseMs={0}
           label="Filter by username"
           name="usernameFilter"
           initial={filter.username ?? ''}
