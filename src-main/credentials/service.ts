@@ -41,6 +41,8 @@ export class CredentialService {
   async list(ref: CustomerRef, q: { limit: number; offset: number; sort?: CredentialSort; filter?: CredentialFilter }): Promise<CredentialPageDTO> {
     const { list, live } = await this.stored(ref);
     const page = list.index.page(q.sort, q.filter, q.offset, q.limit);
+    // A view is paging through this list: have its username order ready for the first sort.
+    list.index.warmUp();
     return {
       profileId: ref.profileId,
       customerAuthId: ref.customerAuthId,

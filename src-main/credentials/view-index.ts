@@ -8,6 +8,7 @@ import type { SipCredential } from '../providers/provider';
 export class CredentialIndex {
   private readonly lower: string[];
   private readonly orders = new Map<CredentialSort['field'], Uint32Array>();
+  private warming = false;
   private ids: Map<string, SipCredential> | undefined;
 
   constructor(readonly items: readonly SipCredential[]) {
@@ -52,6 +53,8 @@ export class CredentialIndex {
    * list was loaded or synced, so the admin's first sort finds it ready instead of paying for it.
    */
   warmUp(): void {
+    if (this.orders.has('username') || this.warming) return;
+    this.warming = true;
     const t = setTimeout(() => this.order('username'), 0);
     t.unref?.();
   }

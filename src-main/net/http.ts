@@ -20,6 +20,11 @@ export interface HttpRequest {
   /** Serialised as JSON with Content-Type: application/json. */
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Called once the final answer's body is fully in, before the caller parses it: the sync
+   * engine frees its concurrency slot here, so parsing never holds back the next request.
+   */
+  onReceived?: () => void;
 }
 
 export interface HttpResponse {
@@ -103,6 +108,7 @@ export class HttpClient {
           continue;
         }
       }
+      req.onReceived?.();
       return res;
     }
   }

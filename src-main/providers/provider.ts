@@ -25,7 +25,8 @@ export interface CredentialPage {
 
 /** One account's credential API, authenticated for that account. */
 export interface AccountApi {
-  listCredentials(limit: number, offset: number, signal?: AbortSignal): Promise<CredentialPage>;
+  /** `onReceived`: called once the answer is in, before it is parsed (see HttpRequest.onReceived). */
+  listCredentials(limit: number, offset: number, signal?: AbortSignal, onReceived?: () => void): Promise<CredentialPage>;
   createCredential(username: string, password: string): Promise<SipCredential>;
   updateCredential(id: string, patch: { enabled?: boolean; password?: string }, label: string): Promise<SipCredential>;
   deleteCredential(id: string, label: string): Promise<void>;

@@ -194,8 +194,9 @@ export class LocalStore {
 const listKey = (profileId: string, accountId: string) => `${profileId}|${accountId}`;
 
 function withIndex(l: { fetchedAt: string; total: number; items: SipCredential[] }): StoredList {
+  // Not warmed here: a Sync all stores hundreds of lists nobody is looking at; the credential
+  // service warms the one a view pages through.
   const index = new CredentialIndex(l.items);
-  index.warmUp();
   return { ...l, index };
 }
 

@@ -31,16 +31,28 @@ export class AdaptiveLimit {
     return Math.floor(this.limit);
   }
 
-  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  /**
+   * Runs `fn` in a slot. The slot stands for a request on the wire: `fn` may hand it back early
+   * with `release()` once the answer is in, so parsing it does not keep the next request waiting.
+   */
+  async run<T>(fn: (release: () => void) => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.acquire(signal);
     const started = performance.now();
-    try {
-      const value = await fn();
-      this.healthy(performance.now() - started);
-      return value;
-    } finally {
+    let wireMs: number | undefined;
+    const release = () => {
+      if (wireMs !== undefined) return;
+      wireMs = performance.now() - started;
       this.active--;
       this.drain();
+    };
+    try {
+      const value = await fn(release);
+      const ms = wireMs ?? performance.now() - started;
+      release();
+      this.healthy(ms);
+      return value;
+    } finally {
+      release();
     }
   }
 

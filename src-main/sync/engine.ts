@@ -241,7 +241,10 @@ export class SyncEngine {
     const limit = this.limitFor(profileId);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await limit.run(() => this.customers.withAccountClient(profileId, accountId, (c, tracked) => c.listCredentials(size, offset, AbortSignal.any([tracked, signal]))), signal);
+        return await limit.run(
+          (release) => this.customers.withAccountClient(profileId, accountId, (c, tracked) => c.listCredentials(size, offset, AbortSignal.any([tracked, signal]), release)),
+          signal,
+        );
       } catch (e) {
         if (signal.aborted || attempt >= PAGE_ATTEMPTS || !isPushback(e)) throw e;
         const wait = (e as AppError).retryAfterSeconds ? (e as AppError).retryAfterSeconds! * 1000 : Math.min(4000, 100 * 2 ** attempt);

@@ -37,6 +37,24 @@ describe('the sync engine’s adaptive limit', () => {
     expect(limit.current).toBe(5);
   });
 
+  it('frees the slot when the answer is in, not when the caller has finished with it', async () => {
+    const limit = new AdaptiveLimit({ start: 1, max: 1 });
+    const order: string[] = [];
+    const a = limit.run(async (release) => {
+      release(); // the body arrived; what follows is parsing
+      await sleep(50);
+      order.push('a parsed');
+    });
+    const b = limit.run(async () => {
+      order.push('b sent');
+    });
+    await Promise.all([a, b]);
+    expect(order).toEqual(['b sent', 'a parsed']);
+    // Released twice (early, then by run itself): one slot, not two.
+    await Promise.all([limit.run(() => sleep(5)), limit.run(() => sleep(5))]);
+    expect(limit.peak).toBe(1);
+  });
+
   it('halves on pushback and holds new starts until Retry-After has passed', async () => {
     const limit = new AdaptiveLimit({ start: 4, max: 8 });
     limit.pushedBack(150);

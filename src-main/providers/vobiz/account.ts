@@ -36,7 +36,7 @@ export class VobizAccountClient implements AccountApi {
     private readonly learnedCasing: (c: PathCasing) => void = () => undefined,
   ) {}
 
-  async listCredentials(limit: number, offset: number, signal?: AbortSignal): Promise<CredentialPage> {
+  async listCredentials(limit: number, offset: number, signal?: AbortSignal, onReceived?: () => void): Promise<CredentialPage> {
     const query = `/trunks/credentials?limit=${limit}&offset=${offset}`;
     const run = (casing: PathCasing) =>
       vobizCall(this.http, {
@@ -47,6 +47,7 @@ export class VobizAccountClient implements AccountApi {
         schema: CredentialListBody,
         ctx: this.ctx(),
         ...(signal ? { signal } : {}),
+        ...(onReceived ? { onReceived } : {}),
       });
     let body: z.infer<typeof CredentialListBody>;
     try {

@@ -12,6 +12,8 @@ export interface VobizCall<S extends z.ZodType | undefined> {
   auth?: PartnerAuth | CustomerAuth;
   body?: unknown;
   signal?: AbortSignal;
+  /** See HttpRequest.onReceived. */
+  onReceived?: () => void;
   /** What the answer is, in words, for drift errors ("the customer list"). */
   what: string;
   schema: S;
@@ -24,6 +26,7 @@ export async function vobizCall(http: HttpClient, c: VobizCall<z.ZodType | undef
   const req: HttpRequest = { method: c.method, url: c.url, headers: c.auth ? authHeaders(c.auth) : {} };
   if (c.body !== undefined) req.body = c.body;
   if (c.signal) req.signal = c.signal;
+  if (c.onReceived) req.onReceived = c.onReceived;
   const res = await http.request(req);
   if (res.status < 200 || res.status > 299) throw vobizError(res, c.ctx);
   if (!c.schema) return undefined;
