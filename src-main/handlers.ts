@@ -28,6 +28,7 @@ export function createHandlers(s: {
     removeProfile: (i) => s.profiles.remove(i.id),
     getPartner: (i) => s.profiles.partner(i.profileId),
     addSessionProfile: (i) => s.profiles.addSession(i),
+    addProviderProfile: (i) => s.profiles.addProvider(i),
     signIn: (i) => s.profiles.signIn(i.id, i.password),
     signOut: (i) => s.profiles.signOut(i.id),
 
@@ -40,7 +41,9 @@ export function createHandlers(s: {
     generatePassword: async () => ({ secretId: s.pending.generate() }),
     revealPassword: async (i) => ({ password: s.pending.reveal(i.secretId) }),
     copyPassword: async (i) => ({ clearsAfterSeconds: await s.pending.copy(i.secretId) }),
-    createCredential: ({ profileId, customerAuthId, username, password }) => s.credentials.create({ profileId, customerAuthId }, username, password),
+    credentialSettings: ({ profileId, customerAuthId, credentialId }) => s.credentials.settings({ profileId, customerAuthId }, credentialId),
+    storedPassword: ({ profileId, customerAuthId, credentialId }) => s.credentials.storedPassword({ profileId, customerAuthId }, credentialId),
+    createCredential: ({ profileId, customerAuthId, ...credential }) => s.credentials.create({ profileId, customerAuthId }, credential),
     updateCredential: ({ profileId, customerAuthId, credentialId, ...change }) => s.credentials.update({ profileId, customerAuthId }, credentialId, change),
     deleteCredential: ({ profileId, customerAuthId, credentialId }) => s.credentials.remove({ profileId, customerAuthId }, credentialId),
     bulkCredentials: ({ profileId, customerAuthId, action, ids }) => s.credentials.bulk({ profileId, customerAuthId }, action, ids),

@@ -9,6 +9,8 @@ import { CredentialSearch } from './credentials/search';
 import { Connectivity } from './net/connectivity';
 import { HttpClient, type HttpOptions } from './net/http';
 import { vobizProvider } from './providers/vobiz';
+import { voipbinProvider } from './providers/voipbin';
+import { vocobaseProvider } from './providers/vocobase';
 import { LocalStore } from './store/local-store';
 import { SyncEngine } from './sync/engine';
 import type { Platform } from './platform';
@@ -46,7 +48,7 @@ export interface ServiceOptions {
 
 export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const connectivity = new Connectivity(o.probeEveryMs);
-  const providers = { vobiz: vobizProvider };
+  const providers = { vobiz: vobizProvider, voipbin: voipbinProvider, vocobase: vocobaseProvider };
   // The pool must allow as many connections per origin as the sync engine may run at once.
   const connectionsPerOrigin = Math.max(...Object.values(providers).map((p) => p.fetchLimits.maxConcurrency));
   const http = new HttpClient({ connectionsPerOrigin, ...o.http, connectivity });

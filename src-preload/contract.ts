@@ -41,10 +41,19 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDTO };
 
 // ---------------------------------------------------------------------------------------------
 // Shared field rules (used by main to validate and by the renderer to show hints early)
-export const PROVIDERS = ['vobiz'] as const;
+export const PROVIDERS = ['vobiz', 'voipbin', 'vocobase'] as const;
 export const Provider = z.enum(PROVIDERS);
+export type ProviderName = z.infer<typeof Provider>;
+/** How each provider is named to the admin (badges, the profile form). */
+export const PROVIDER_LABELS: Record<ProviderName, string> = { vobiz: 'Vobiz', voipbin: 'VoIPBIN', vocobase: 'Vocobase' };
 
 export const VOBIZ_DEFAULT_BASE_URL = 'https://api.vobiz.ai/api/v1/partner';
+/** VoIPBIN's origin: sign-in is at /auth/login, the API under /v1.0 (api/voipbin_vocobase.md §1.1). */
+export const VOIPBIN_DEFAULT_BASE_URL = 'https://api.voipbin.net';
+/** The registrar base a VoIPBIN extension's realm is built on: {customer_id}.{base} (§1.7, configurable). */
+export const VOIPBIN_DEFAULT_REALM_BASE = 'registrar.voipbin.net';
+export const VOCOBASE_DEFAULT_BASE_URL = 'https://api.vocobase.com/api/v2';
+export const DEFAULT_BASE_URLS: Record<ProviderName, string> = { vobiz: VOBIZ_DEFAULT_BASE_URL, voipbin: VOIPBIN_DEFAULT_BASE_URL, vocobase: VOCOBASE_DEFAULT_BASE_URL };
 
 export const ProfileId = z.string().regex(/^p_[a-z0-9]{10,32}$/, 'Not a profile id.');
 
@@ -97,7 +106,25 @@ export function isSafeBaseUrl(u: string): boolean {
 
 export const Email = z.string().trim().email('Enter a valid email address.').max(254);
 export const LoginPassword = z.string().min(1, 'Enter your password.').max(256);
-export const CustomerAuthId = z.string().regex(/^MA_[A-Za-z0-9]{4,64}$/, 'A customer auth ID starts with MA_.');
+/**
+ * An account id as its provider spells it (Vobiz `MA_…`, a VoIPBIN customer UUID, a Vocobase
+ * partner name): letters, digits, `_` and `-` only, so it is safe in a URL path and a file name.
+ */
+export const CustomerAuthId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/, 'Not an account id.');
+/** A VoIPBIN access key, sent only as the `accesskey` query parameter (§1.1). */
+export const VoipbinAccessKey = z
+  .string()
+  .trim()
+  .regex(/^vb_[A-Za-z0-9]{8,128}$/, 'A VoIPBIN access key starts with vb_ followed by letters and digits.');
+/** A Vocobase API key; the format is checked before any request (§2.1). */
+export const VocobaseApiKey = z
+  .string()
+  .trim()
+  .regex(/^rg_live_[A-Za-z0-9]{16,128}$/, 'A Vocobase API key starts with rg_live_ followed by letters and digits.');
+export const RealmBase = z
+  .string()
+  .trim()
+  .regex(/^(?=.{3,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'Enter a domain such as registrar.voipbin.net.');
 
 /** ISO 3166-1 alpha-2, checked against the runtime's region names (Node and Chromium ship ICU). */
 export function isIsoCountry(code: string): boolean {
@@ -162,8 +189,24 @@ export const SipPassword = z
 
 /** A generated password stays in main; the renderer holds only this handle to it. */
 export const SecretId = z.string().regex(/^s_[a-f0-9]{16,64}$/);
+/**
+ * Any provider's typed password: visible ASCII, 1–128. Each provider then applies its own rules
+ * (Vobiz: SipPassword) with a message on the field; the renderer shows those rules early.
+ */
+export const TypedPassword = z
+  .string()
+  .min(1, 'Enter a password.')
+  .max(128, 'Keep the password to 128 characters or fewer.')
+  .refine((p) => /^[\x21-\x7E]*$/.test(p), 'Use letters, digits and ASCII punctuation only: no spaces or accented letters.');
+/** Any provider's username; each provider applies its own rules (Vobiz: SipUsername). */
+export const CredentialUsername = z
+  .string()
+  .trim()
+  .min(1, 'Enter a username.')
+  .max(64, 'Keep the username to 64 characters or fewer.')
+  .refine((u) => /^[\x21-\x7E]*$/.test(u), 'Use letters, digits and ASCII punctuation only.');
 export const PasswordInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('typed'), value: SipPassword }),
+  z.strictObject({ kind: z.literal('typed'), value: TypedPassword }),
   z.strictObject({ kind: z.literal('generated'), secretId: SecretId }),
 ]);
 export type PasswordInput = z.infer<typeof PasswordInput>;
@@ -173,13 +216,48 @@ export type PasswordInput = z.infer<typeof PasswordInput>;
 export const TokenState = z.enum(['stored', 'missing', 'unreadable']);
 export type TokenState = z.infer<typeof TokenState>;
 
-export const AuthMode = z.enum(['token', 'session']);
+/**
+ * `token`: a Vobiz partner token in the vault. `session`: Vobiz email + password sign-in (nothing
+ * stored but the email). `login`: VoIPBIN username + password, sealed in the vault so main signs
+ * in again before the JWT's `expire`. `accesskey`: a VoIPBIN `vb_` key. `apikey`: a Vocobase key.
+ */
+export const AuthMode = z.enum(['token', 'session', 'login', 'accesskey', 'apikey']);
 export type AuthMode = z.infer<typeof AuthMode>;
 
 export const StoreProblem = z.strictObject({
   message: z.string(),
   hint: z.string().optional(),
 });
+
+export const CREDENTIAL_KINDS = ['sip', 'extension', 'trunk', 'connection'] as const;
+export const CredentialKind = z.enum(CREDENTIAL_KINDS);
+export type CredentialKind = z.infer<typeof CredentialKind>;
+
+/** What a provider lets the admin do with one kind of credential. */
+export const CredentialKindCaps = z.strictObject({
+  kind: CredentialKind,
+  /** "SIP credential", "Extension", "Trunk", "SIP connection". */
+  label: z.string(),
+  create: z.boolean(),
+  toggle: z.boolean(),
+  changePassword: z.boolean(),
+  rename: z.boolean(),
+  delete: z.boolean(),
+  /** The provider returns the password, kept sealed in main: it can be revealed or copied on request. */
+  revealPassword: z.boolean(),
+});
+export type CredentialKindCaps = z.infer<typeof CredentialKindCaps>;
+
+/** One model for every provider: profile → accounts → credentials. */
+export const ProviderCapsDTO = z.strictObject({
+  provider: Provider,
+  label: z.string(),
+  /** `many`: customers under the partner (Vobiz). `self`: one account, the profile's own. */
+  accounts: z.enum(['many', 'self']),
+  canCreateAccounts: z.boolean(),
+  kinds: z.array(CredentialKindCaps),
+});
+export type ProviderCapsDTO = z.infer<typeof ProviderCapsDTO>;
 
 export const ProfileDTO = z.strictObject({
   id: ProfileId,
@@ -201,6 +279,10 @@ export const ProfileDTO = z.strictObject({
   lastCustomerAuthId: z.string().nullable(),
   /** Set when the stored profile breaks a rule (a plain-http base URL): nothing is sent for it. */
   attention: StoreProblem.nullable(),
+  /** What this profile's provider offers (accounts, credential kinds, which writes). */
+  caps: ProviderCapsDTO,
+  /** VoIPBIN: the registrar base realms are built on (null for other providers). */
+  realmBase: z.string().nullable(),
 });
 export type ProfileDTO = z.infer<typeof ProfileDTO>;
 
@@ -282,11 +364,16 @@ export type CustomerPageDTO = z.infer<typeof CustomerPageDTO>;
 
 export const CredentialDTO = z.strictObject({
   id: z.string(),
+  kind: CredentialKind,
   username: z.string(),
+  /** The provider's label for it (VoIPBIN extension or trunk name, Vocobase connection name). */
+  name: z.string().nullable(),
   realm: z.string().nullable(),
   enabled: z.boolean(),
   createdAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  /** Main holds its password sealed (VoIPBIN): it can be revealed or copied on an explicit request. */
+  passwordStored: z.boolean(),
 });
 export type CredentialDTO = z.infer<typeof CredentialDTO>;
 
@@ -334,6 +421,16 @@ export const CredentialWriteDTO = z.strictObject({
   note: z.string().optional(),
 });
 export type CredentialWriteDTO = z.infer<typeof CredentialWriteDTO>;
+
+/** What a phone or PBX needs to use a credential, each value copyable. Never a password. */
+export const CredentialSettingsDTO = z.strictObject({
+  credentialId: z.string(),
+  kind: CredentialKind,
+  rows: z.array(z.strictObject({ label: z.string(), value: z.string() })),
+  /** Whether the password can be revealed or copied on request (held sealed in main). */
+  passwordStored: z.boolean(),
+});
+export type CredentialSettingsDTO = z.infer<typeof CredentialSettingsDTO>;
 
 export const BulkResultDTO = z.strictObject({
   results: z.array(
@@ -420,6 +517,47 @@ export const AddSessionProfileInput = z.strictObject({
 });
 export type AddSessionProfileInput = z.input<typeof AddSessionProfileInput>;
 
+/** VoIPBIN and Vocobase profiles: one input, the sign-in method picks the fields. */
+export const AddProviderProfileInput = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('voipbin-login'),
+    displayName: DisplayName,
+    username: z.string().trim().min(1, 'Enter your VoIPBIN username.').max(254).refine(isPlainText, PLAIN_TEXT_RULE),
+    password: LoginPassword,
+    baseUrl: BaseUrl.optional(),
+    realmBase: RealmBase.optional(),
+  }),
+  z.strictObject({
+    method: z.literal('voipbin-accesskey'),
+    displayName: DisplayName,
+    accessKey: VoipbinAccessKey,
+    baseUrl: BaseUrl.optional(),
+    realmBase: RealmBase.optional(),
+  }),
+  z.strictObject({
+    method: z.literal('vocobase-key'),
+    displayName: DisplayName,
+    apiKey: VocobaseApiKey,
+    baseUrl: BaseUrl.optional(),
+  }),
+]);
+export type AddProviderProfileInput = z.input<typeof AddProviderProfileInput>;
+
+/** A new credential of any kind; which fields a kind needs is checked by its provider, field by field. */
+export const NewCredentialFields = {
+  kind: CredentialKind.default('sip'),
+  name: z.string().trim().max(100).refine(isPlainText, PLAIN_TEXT_RULE).optional(),
+  detail: z.string().trim().max(500).refine(isPlainText, PLAIN_TEXT_RULE).optional(),
+  /** VoIPBIN trunk: `{domain_name}.trunk.voipbin.net`. */
+  domainName: z.string().trim().max(31).optional(),
+  /** VoIPBIN trunk allowed IPs, Vocobase inbound source IPs (IPv4 or CIDR). */
+  allowedIps: z.array(z.string().trim().max(43)).max(50).optional(),
+  /** Vocobase SIP connection. */
+  sipHost: z.string().trim().max(253).optional(),
+  didNumber: z.string().trim().max(16).optional(),
+  transport: z.enum(['UDP', 'TCP', 'TLS']).optional(),
+};
+
 export const contract = {
   listProfiles: { input: Empty, output: ProfileListDTO },
   addProfile: { input: AddProfileInput, output: ProfileListDTO },
@@ -439,6 +577,8 @@ export const contract = {
   // Session-only sign-in (seed 001: JWT login is for interactive sessions). Nothing is stored
   // but the email; the password is sent once and forgotten, the JWT stays in main's memory.
   addSessionProfile: { input: AddSessionProfileInput, output: ProfileListDTO },
+  /** A VoIPBIN (username + password, or access key) or Vocobase (API key) profile, verified first. */
+  addProviderProfile: { input: AddProviderProfileInput, output: ProfileListDTO },
   signIn: { input: z.strictObject({ id: ProfileId, password: LoginPassword }), output: ProfileListDTO },
   signOut: { input: z.strictObject({ id: ProfileId }), output: ProfileListDTO },
 
@@ -480,10 +620,23 @@ export const contract = {
   generatePassword: { input: z.strictObject({}), output: z.strictObject({ secretId: SecretId }) },
   /** Show a generated password once: the handle is spent by this call. */
   revealPassword: { input: z.strictObject({ secretId: SecretId }), output: z.strictObject({ password: z.string() }) },
+  /** The settings a phone or PBX needs for one credential (never its password). */
+  credentialSettings: {
+    input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, credentialId: z.string().min(1).max(100) }),
+    output: CredentialSettingsDTO,
+  },
+  /**
+   * An explicit request for a stored password (VoIPBIN returns them): main puts it behind a
+   * one-time handle, to be revealed once (revealPassword) or copied with auto-clear (copyPassword).
+   */
+  storedPassword: {
+    input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, credentialId: z.string().min(1).max(100) }),
+    output: z.strictObject({ secretId: SecretId }),
+  },
   /** Main copies a generated password to the clipboard and clears it after `clearsAfterSeconds`. */
   copyPassword: { input: z.strictObject({ secretId: SecretId }), output: z.strictObject({ clearsAfterSeconds: z.number() }) },
   createCredential: {
-    input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, username: SipUsername, password: PasswordInput }),
+    input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, username: CredentialUsername, password: PasswordInput, ...NewCredentialFields }),
     output: CredentialWriteDTO,
   },
   updateCredential: {
@@ -494,8 +647,10 @@ export const contract = {
         credentialId: z.string().min(1).max(100),
         enabled: z.boolean().optional(),
         password: PasswordInput.optional(),
+        name: NewCredentialFields.name,
+        detail: NewCredentialFields.detail,
       })
-      .refine((i) => i.enabled !== undefined || i.password !== undefined, 'Nothing to change.'),
+      .refine((i) => i.enabled !== undefined || i.password !== undefined || i.name !== undefined || i.detail !== undefined, 'Nothing to change.'),
     output: CredentialWriteDTO,
   },
   deleteCredential: {
@@ -551,6 +706,7 @@ export const SECRET_INPUT_PATHS: Partial<Record<Channel, readonly string[]>> = {
   rotateProfileToken: ['token'],
   setCustomerToken: ['token'],
   addSessionProfile: ['password'],
+  addProviderProfile: ['password', 'accessKey', 'apiKey'],
   signIn: ['password'],
   createCustomer: ['password'],
   createCredential: ['password.value'],

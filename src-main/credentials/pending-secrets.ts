@@ -16,8 +16,15 @@ export class PendingSecrets {
   constructor(private readonly clipboard: Clipboard) {}
 
   generate(): string {
+    return this.hold(generateSipPassword());
+  }
+
+  /**
+   * Put a password main already holds (one VoIPBIN returned, sealed in the store) behind a
+   * handle, on the admin's explicit request: it then crosses once (reveal) or goes to the clipboard.
+   */
+  hold(value: string): string {
     const id = `s_${randomBytes(16).toString('hex')}`;
-    const value = generateSipPassword();
     rememberSecret(value);
     const timer = setTimeout(() => this.slots.delete(id), TTL_MS);
     timer.unref();

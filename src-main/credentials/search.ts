@@ -1,6 +1,7 @@
 // "Which customer owns SIP user X?": usernames containing the query, across every stored account
 // of a profile, with the customer each belongs to. Runs on the local store, so it works offline
 // and costs one scan of the precomputed lowercase usernames per keystroke.
+import { toCredentialDTO } from './dto';
 import type { CredentialSearchDTO } from '../../src-preload/contract';
 import type { CustomerService } from '../services/customers';
 import type { LocalStore } from '../store/local-store';
@@ -25,7 +26,7 @@ export class CredentialSearch {
       total += hits.length;
       for (const i of hits) {
         if (items.length >= limit) break;
-        items.push({ customerAuthId: accountId, customerName: names.get(accountId) ?? accountId, credential: list.items[i]! });
+        items.push({ customerAuthId: accountId, customerName: names.get(accountId) ?? accountId, credential: toCredentialDTO(list.items[i]!) });
       }
     }
     return { profileId, query, total, items, accountsSearched: lists.length, oldestFetchedAt: oldest };

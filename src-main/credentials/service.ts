@@ -5,11 +5,12 @@
 // was lost is checked by syncing the list, and reported as what actually happened.
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { BulkResultDTO, CredentialFilter, CredentialPageDTO, CredentialSort, CredentialWriteDTO, ErrorDTO, PasswordInput } from '../../src-preload/contract';
+import type { BulkResultDTO, CredentialFilter, CredentialPageDTO, CredentialSettingsDTO, CredentialSort, CredentialWriteDTO, ErrorDTO, PasswordInput } from '../../src-preload/contract';
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
 import type { Connectivity } from '../net/connectivity';
 import type { Platform } from '../platform';
-import type { AccountApi, SipCredential } from '../providers/provider';
+import type { AccountApi, CredentialPatch, NewCredential, Provider, SipCredential } from '../providers/provider';
+import { toCredentialDTO } from './dto';
 import type { CustomerService } from '../services/customers';
 import type { EventBus } from '../services/events';
 import type { LocalStore, StoredList } from '../store/local-store';
@@ -48,7 +49,7 @@ export class CredentialService {
       customerAuthId: ref.customerAuthId,
       limit: q.limit,
       offset: q.offset,
-      items: page.items,
+      items: page.items.map(toCredentialDTO),
       total: page.total,
       mode: 'local',
       fetchedAt: list.fetchedAt,
@@ -57,10 +58,13 @@ export class CredentialService {
     };
   }
 
-  async create(ref: CustomerRef, username: string, password: PasswordInput): Promise<CredentialWriteDTO> {
+  async create(ref: CustomerRef, input: Omit<NewCredential, 'password'> & { password: PasswordInput }): Promise<CredentialWriteDTO> {
+    const { password, ...fields } = input;
+    const username = fields.username;
     const secret = this.password(password);
+    const provider = this.customers.providerOf(ref.profileId).name;
     try {
-      const created = await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c) => c.createCredential(username, secret));
+      const created = await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c) => c.createCredential({ ...fields, password: secret }));
       return await this.written(ref, created, password);
     } catch (e) {
       if (!isAppError(e)) throw e;
@@ -72,9 +76,9 @@ export class CredentialService {
           retryable: false,
         });
       }
-      if (e.code === 'VALIDATION' && e.status === 400) {
-        throw new AppError('VALIDATION', `Vobiz rejected the username “${username}”: ${e.message}`, {
-          hint: 'Use letters and digits only.',
+      if (e.code === 'VALIDATION' && e.status === 400 && !e.field) {
+        throw new AppError('VALIDATION', `${provider} rejected the username “${username}”: ${e.message}`, {
+          hint: 'Check the username against the provider’s rules (for Vobiz: letters and digits only).',
           status: 400,
           field: 'username',
           retryable: false,
@@ -94,23 +98,27 @@ export class CredentialService {
       if (!found) throw new AppError('UPSTREAM', `${e.message} “${username}” was not created.`, { hint: 'You can try again.', retryable: true });
       this.events.emit({ type: 'credentials-changed', ...ref });
       return {
-        credential: found,
+        credential: toCredentialDTO(found),
         ...(password.kind === 'generated' ? { secretId: password.secretId } : {}),
-        note: `Vobiz answered with an error, but “${username}” was created: Trunkdesk checked the list.`,
+        note: `${provider} answered with an error, but “${username}” was created: Trunkdesk checked the list.`,
       };
     }
   }
 
-  async update(ref: CustomerRef, id: string, change: { enabled?: boolean; password?: PasswordInput }): Promise<CredentialWriteDTO> {
-    const label = await this.label(ref, id);
-    const patch: { enabled?: boolean; password?: string } = {};
+  async update(ref: CustomerRef, id: string, change: { enabled?: boolean | undefined; password?: PasswordInput | undefined; name?: string | undefined; detail?: string | undefined }): Promise<CredentialWriteDTO> {
+    const current = (await this.store.credentials(ref.profileId, ref.customerAuthId))?.index.byId(id);
+    const label = current?.username ?? id;
+    const patch: CredentialPatch = {};
     if (change.enabled !== undefined) patch.enabled = change.enabled;
     if (change.password) patch.password = this.password(change.password);
+    if (change.name !== undefined) patch.name = change.name;
+    if (change.detail !== undefined) patch.detail = change.detail;
     try {
-      const updated = await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c) => c.updateCredential(id, patch, label));
+      // The stored credential goes along: a provider whose update is a full replace (VoIPBIN) takes what is unchanged from it.
+      const updated = await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c) => c.updateCredential(id, patch, label, current));
       return await this.written(ref, updated, change.password);
     } catch (e) {
-      throw mapWriteError(e, label, patch.password === undefined);
+      throw mapWriteError(e, label, patch.password === undefined, this.customers.providerOf(ref.profileId));
     }
   }
 
@@ -119,7 +127,7 @@ export class CredentialService {
     try {
       await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c) => c.deleteCredential(id, label));
     } catch (e) {
-      throw mapWriteError(e, label, false);
+      throw mapWriteError(e, label, false, this.customers.providerOf(ref.profileId));
     }
     await this.store.applyWrite(ref.profileId, ref.customerAuthId, { removeIds: [id] });
     this.events.emit({ type: 'credentials-changed', ...ref });
@@ -142,13 +150,38 @@ export class CredentialService {
           else removed.push(id);
           results.push({ id, username, ok: true });
         } catch (e) {
-          results.push({ id, username, ok: false, error: toErrorDTO(mapWriteError(e, label, action !== 'delete')) });
+          results.push({ id, username, ok: false, error: toErrorDTO(mapWriteError(e, label, action !== 'delete', this.customers.providerOf(ref.profileId))) });
         }
       }
     });
     await this.store.applyWrite(ref.profileId, ref.customerAuthId, { removeIds: removed, upserts: updated });
     this.events.emit({ type: 'credentials-changed', ...ref });
     return { results };
+  }
+
+  /** What a phone or PBX needs for one credential, from the store; never its password. */
+  async settings(ref: CustomerRef, id: string): Promise<CredentialSettingsDTO> {
+    const c = await this.require(ref, id);
+    const rows = this.customers.providerOf(ref.profileId).settingsFor(c, this.customers.profileSettings(ref.profileId));
+    return { credentialId: id, kind: c.kind, rows, passwordStored: !!c.secret };
+  }
+
+  /** The admin asked for a stored password: behind a one-time handle, to reveal once or copy. */
+  async storedPassword(ref: CustomerRef, id: string): Promise<{ secretId: string }> {
+    const c = await this.require(ref, id);
+    if (!c.secret) {
+      throw new AppError('NOT_FOUND', `Trunkdesk holds no password for “${c.username}”.`, {
+        hint: `${this.customers.providerOf(ref.profileId).name} does not return this password; set a new one to know it.`,
+        retryable: false,
+      });
+    }
+    return { secretId: this.secrets.hold(c.secret) };
+  }
+
+  private async require(ref: CustomerRef, id: string): Promise<SipCredential> {
+    const c = (await this.stored(ref)).list.index.byId(id);
+    if (!c) throw new AppError('NOT_FOUND', 'That credential is not in the stored list any more.', { hint: 'Sync the list and try again.', retryable: false });
+    return c;
   }
 
   /** Every stored credential, filtered and sorted as shown, to a CSV file the admin chooses. Never passwords. */
@@ -159,8 +192,8 @@ export class CredentialService {
     const path = await this.platform.saveDialog.chooseSavePath(`sip-credentials-${ref.customerAuthId}-${stamp}.csv`, { name: 'CSV', extensions: ['csv'] });
     if (!path) return { saved: false, fileName: null, count: positions.length };
     const csv = toCsv(
-      ['id', 'username', 'realm', 'enabled', 'created_at', 'updated_at'],
-      positions.map((i) => list.items[i]!).map((c) => [c.id, c.username, c.realm, c.enabled, c.createdAt, c.updatedAt]),
+      ['id', 'kind', 'username', 'name', 'realm', 'enabled', 'created_at', 'updated_at'],
+      positions.map((i) => list.items[i]!).map((c) => [c.id, c.kind, c.username, c.name, c.realm, c.enabled, c.createdAt, c.updatedAt]),
     );
     await writeFile(path, csv, { encoding: 'utf8', mode: 0o600 });
     return { saved: true, fileName: basename(path), count: positions.length };
@@ -197,7 +230,7 @@ export class CredentialService {
   private async written(ref: CustomerRef, credential: SipCredential, password?: PasswordInput): Promise<CredentialWriteDTO> {
     await this.store.applyWrite(ref.profileId, ref.customerAuthId, { upserts: [credential] });
     this.events.emit({ type: 'credentials-changed', ...ref });
-    return { credential, ...(password?.kind === 'generated' ? { secretId: password.secretId } : {}) };
+    return { credential: toCredentialDTO(credential), ...(password?.kind === 'generated' ? { secretId: password.secretId } : {}) };
   }
 
   private password(p: PasswordInput): string {
@@ -226,8 +259,9 @@ function isUnknownOutcome(e: AppError): boolean {
   return (e.code === 'UPSTREAM' || e.code === 'TIMEOUT') && (e.status === undefined || e.status >= 500);
 }
 
-function mapWriteError(e: unknown, label: string, withoutPassword: boolean): unknown {
-  if (!isAppError(e)) return e;
+/** Vobiz's write answers in words (its 409 on delete means "in use"); other providers' errors already are. */
+function mapWriteError(e: unknown, label: string, withoutPassword: boolean, provider: Provider): unknown {
+  if (!isAppError(e) || provider.id !== 'vobiz') return e;
   if (e.code === 'CONFLICT') {
     return new AppError('CONFLICT', `“${label}” is in use by active calls, so Vobiz did not delete it.`, {
       hint: 'Wait for its calls to end (or disable it first so no new calls start), then delete it again.',

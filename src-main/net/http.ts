@@ -188,7 +188,7 @@ async function readCapped(body: Dispatcher.ResponseData['body']): Promise<string
       body.destroy();
       // Final, not retryable: asking again would only read the same oversized answer again.
       throw new AppError('UPSTREAM', 'The server sent a far larger answer than expected.', {
-        hint: 'Check the base URL points at the Vobiz API.',
+        hint: "Check that the profile's base URL points at the provider's API.",
         retryable: false,
       });
     }

@@ -24,6 +24,10 @@ const ProfileRecord = z.strictObject({
   lastCustomerAuthId: z.string().nullable().default(null),
   /** The `/Account/` path casing that worked for this profile's customers (api/vobiz.md §7.1). */
   accountPathCasing: z.enum(['Account', 'account']).default('Account'),
+  /** VoIPBIN login profiles: the username (the password is sealed in the vault). */
+  username: z.string().optional(),
+  /** VoIPBIN: the registrar base realms are built on, when not the default. */
+  realmBase: z.string().optional(),
 });
 export type ProfileRecord = z.infer<typeof ProfileRecord>;
 export type NewProfileRecord = z.input<typeof ProfileRecord>;

@@ -2,17 +2,49 @@
 // credentials. A provider folder (providers/vobiz/, later voipbin/ and vocobase/) implements these
 // shapes; the credential service, the store and the sync engine know only them, never a field
 // name of a provider's API.
-import type { PartnerDTO } from '../../src-preload/contract';
+import type { CredentialKind, PartnerDTO, ProviderCapsDTO, ProviderName } from '../../src-preload/contract';
 import type { HttpClient } from '../net/http';
 
 /** A SIP credential as the app keeps it, whatever the provider calls its fields. */
 export interface SipCredential {
+  /** Unique within the account across kinds (a provider with several kinds prefixes its ids). */
   id: string;
+  kind: CredentialKind;
   username: string;
+  /** The provider's label (VoIPBIN extension or trunk name, Vocobase connection name). */
+  name: string | null;
   realm: string | null;
   enabled: boolean;
   createdAt: string | null;
   updatedAt: string | null;
+  /**
+   * A password the provider returned in clear (VoIPBIN). It lives in main only: sealed in the
+   * local store, never in a DTO; revealed or copied only on an explicit request.
+   */
+  secret?: string | null;
+  /** Provider fields the settings panel and full-replace updates need (VoIPBIN detail, domain, IPs). */
+  extra?: Record<string, string | string[] | null>;
+}
+
+/** A new credential of any kind; the provider says, per field, what its kind is missing. */
+export interface NewCredential {
+  kind: CredentialKind;
+  username: string;
+  password: string;
+  name?: string | undefined;
+  detail?: string | undefined;
+  domainName?: string | undefined;
+  allowedIps?: string[] | undefined;
+  sipHost?: string | undefined;
+  didNumber?: string | undefined;
+  transport?: 'UDP' | 'TCP' | 'TLS' | undefined;
+}
+
+export interface CredentialPatch {
+  enabled?: boolean | undefined;
+  password?: string | undefined;
+  name?: string | undefined;
+  detail?: string | undefined;
 }
 
 export interface CredentialPage {
@@ -23,12 +55,20 @@ export interface CredentialPage {
   limit: number;
 }
 
-/** One account's credential API, authenticated for that account. */
+/**
+ * One account's credential API, authenticated for that account. A provider pages one of two
+ * ways: by offset (`listCredentials`, with a total, so pages can go in parallel) or by cursor
+ * (`listAllCredentials`, each page naming the next, as VoIPBIN does).
+ */
 export interface AccountApi {
-  /** `onReceived`: called once the answer is in, before it is parsed (see HttpRequest.onReceived). */
+  readonly paging: 'offset' | 'cursor';
+  /** offset paging. `onReceived`: called once the answer is in, before it is parsed (see HttpRequest.onReceived). */
   listCredentials(limit: number, offset: number, signal?: AbortSignal, onReceived?: () => void): Promise<CredentialPage>;
-  createCredential(username: string, password: string): Promise<SipCredential>;
-  updateCredential(id: string, patch: { enabled?: boolean; password?: string }, label: string): Promise<SipCredential>;
+  /** cursor paging: every credential of every kind; `onPage` after each page with its size. */
+  listAllCredentials?(signal: AbortSignal | undefined, onPage: (items: number) => void): Promise<SipCredential[]>;
+  createCredential(c: NewCredential): Promise<SipCredential>;
+  /** `current`: the stored credential, for providers whose update is a full replace (VoIPBIN). */
+  updateCredential(id: string, patch: CredentialPatch, label: string, current?: SipCredential): Promise<SipCredential>;
   deleteCredential(id: string, label: string): Promise<void>;
 }
 
@@ -43,8 +83,29 @@ export interface FetchLimits {
 
 // ----- the partner side -------------------------------------------------------------------------
 
-/** How a profile signs in to its provider: an API token, or a signed-in session's bearer token. */
-export type PartnerCredentials = { kind: 'token'; authId: string; token: string } | { kind: 'session'; accessToken: string };
+/**
+ * How a profile signs in to its provider: a Vobiz partner token or session JWT; a VoIPBIN login
+ * (the provider signs in itself and again before the JWT's `expire`, through `SessionCache`) or
+ * access key; a Vocobase API key.
+ */
+export type PartnerCredentials =
+  | { kind: 'token'; authId: string; token: string }
+  | { kind: 'session'; accessToken: string }
+  | { kind: 'login'; username: string; password: string; session: SessionCache }
+  | { kind: 'accesskey'; key: string }
+  | { kind: 'apikey'; key: string };
+
+/** A provider-held sign-in (VoIPBIN's JWT), kept in main's memory per profile, never on disk. */
+export interface SessionCache {
+  get(): { token: string; expiresAt: number } | undefined;
+  set(token: string, expiresAt: number): void;
+  clear(): void;
+}
+
+/** Per-profile settings a provider reads (VoIPBIN: the registrar base of realms). */
+export interface ProfileSettings {
+  realmBase: string | null;
+}
 
 /** The partner's own account, with its capability flags. */
 export type PartnerProfile = Omit<PartnerDTO, 'profileId' | 'fetchedAt' | 'source'>;
@@ -89,11 +150,22 @@ export interface ProviderMemo {
 
 /** One provider: everything the rest of main may ask of it. */
 export interface Provider {
+  readonly id: ProviderName;
+  /** How the admin knows it: "Vobiz", "VoIPBIN", "Vocobase" (used in every message). */
   readonly name: string;
   readonly fetchLimits: FetchLimits;
-  partner(http: HttpClient, baseUrl: string, credentials: PartnerCredentials): PartnerApi;
-  login(http: HttpClient, baseUrl: string, email: string, password: string): Promise<{ accessToken: string; expiresInSeconds: number }>;
-  account(http: HttpClient, baseUrl: string, account: { id: string; token: string }, memo: ProviderMemo): AccountApi;
+  readonly caps: ProviderCapsDTO;
+  /**
+   * `account-token`: each account has its own token (Vobiz customers). `profile`: the account is
+   * the profile's own and is reached with the profile's credentials (VoIPBIN, Vocobase).
+   */
+  readonly accountAuth: 'account-token' | 'profile';
+  partner(http: HttpClient, baseUrl: string, credentials: PartnerCredentials, settings: ProfileSettings): PartnerApi;
+  /** Vobiz session sign-in only. */
+  login?(http: HttpClient, baseUrl: string, email: string, password: string): Promise<{ accessToken: string; expiresInSeconds: number }>;
+  account(http: HttpClient, baseUrl: string, account: { id: string; credentials: PartnerCredentials }, memo: ProviderMemo, settings: ProfileSettings): AccountApi;
+  /** What a phone or PBX needs for a credential, label → value; never a password. */
+  settingsFor(c: SipCredential, settings: ProfileSettings): Array<{ label: string; value: string }>;
 }
 
 /** One account to sync, as the sync engine is handed it. */

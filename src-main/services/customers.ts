@@ -7,7 +7,7 @@
 import type { CustomerDTO, CustomerPageDTO, TokenState } from '../../src-preload/contract';
 import { isUnreachable } from '../net/connectivity';
 import { AppError, isAppError } from '../net/errors';
-import type { Account, AccountApi, NewAccount, SyncJob } from '../providers/provider';
+import type { Account, AccountApi, NewAccount, PartnerCredentials, ProfileSettings, Provider, SyncJob } from '../providers/provider';
 import type { LocalStore, StoredAccount } from '../store/local-store';
 import type { ProfileRecord } from '../profiles/store';
 import type { Vault } from '../secrets/vault';
@@ -38,7 +38,7 @@ export class CustomerService {
     }
     const vault = await this.access.vaults.get();
     const fetchedAt = this.now().toISOString();
-    const items = live.rows.map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.id)));
+    const items = live.rows.map((r) => toCustomerDTO(r, this.tokenState(vault, profileId, r.id)));
     await this.remember(profileId, items, fetchedAt, false).catch(() => undefined);
     return { profileId, items, total: live.total, page, perPage, search, fetchedAt, source: { kind: 'live', fetchedAt } };
   }
@@ -70,7 +70,7 @@ export class CustomerService {
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2)));
     const rows = new Map<string, Account>();
     for (const r of [first, ...rest].flatMap((p) => p.rows)) rows.set(r.id, r);
-    const items = [...rows.values()].map((r) => toCustomerDTO(r, tokenState(vault, profileId, r.id)));
+    const items = [...rows.values()].map((r) => toCustomerDTO(r, this.tokenState(vault, profileId, r.id)));
     await this.remember(profileId, items, this.now().toISOString(), true);
     return items.map((c) => ({ accountId: c.authId, name: c.name }));
   }
@@ -102,7 +102,7 @@ export class CustomerService {
     const vault = await this.access.vaults.get();
     const q = search.toLowerCase();
     const matches = stored.rows.filter((a) => !q || [a.name, a.email, a.authId, a.company].some((v) => v?.toLowerCase().includes(q)));
-    const items = matches.slice((page - 1) * perPage, page * perPage).map((a) => ({ ...a, tokenState: tokenState(vault, profileId, a.authId) }));
+    const items = matches.slice((page - 1) * perPage, page * perPage).map((a) => ({ ...a, tokenState: this.tokenState(vault, profileId, a.authId) }));
     return { profileId, items, total: matches.length, page, perPage, search, fetchedAt: stored.fetchedAt, source: { kind: 'stored', fetchedAt: stored.fetchedAt } };
   }
 
@@ -117,20 +117,23 @@ export class CustomerService {
       // Offline: the stored row; the selection is still remembered.
       const vault = await this.access.vaults.get();
       await this.access.store.update(profileId, { lastCustomerAuthId: customerAuthId }).catch(() => undefined);
-      return { ...known, tokenState: tokenState(vault, profileId, customerAuthId) };
+      return { ...known, tokenState: this.tokenState(vault, profileId, customerAuthId) };
     }
     const vault = await this.access.vaults.get();
     const id = entryIds.customerToken(profileId, customerAuthId);
     if (vault.state(id) !== 'stored' && account.token) await vault.set(id, account.token);
     await this.access.store.update(profileId, { lastCustomerAuthId: customerAuthId });
-    return toCustomerDTO(account, vault.state(id));
+    return toCustomerDTO(account, this.tokenState(vault, profileId, customerAuthId));
   }
 
   /** Write-only: verify the token against the customer's own credential list, then keep it. */
   async setToken(profileId: string, customerAuthId: string, token: string): Promise<CustomerDTO> {
     const p = this.access.usable(profileId);
     const vault = await this.access.vaults.get();
-    await this.access.track(profileId, (signal) => this.accountClient(p, customerAuthId, token).listCredentials(1, 0, signal));
+    if (this.access.provider(p.provider).accountAuth === 'profile') {
+      throw new AppError('VALIDATION', `A ${this.access.provider(p.provider).name} account is reached with the profile's own credentials; it has no token of its own.`, { retryable: false });
+    }
+    await this.access.track(profileId, (signal) => this.accountClient(p, customerAuthId, tokenOf(customerAuthId, token)).listCredentials(1, 0, signal));
     await vault.set(entryIds.customerToken(profileId, customerAuthId), token);
     const account = await this.access.run(profileId, (c, signal) => c.getAccount(customerAuthId, signal)).catch(() => undefined);
     return account ? toCustomerDTO(account, 'stored') : bareCustomer(customerAuthId, 'stored');
@@ -139,6 +142,10 @@ export class CustomerService {
   async create(profileId: string, a: NewAccount): Promise<CustomerDTO> {
     const vault = await this.access.vaults.get();
     const me = await this.access.run(profileId, (c, signal) => c.me(signal));
+    const provider = this.providerOf(profileId);
+    if (!provider.caps.canCreateAccounts) {
+      throw new AppError('FORBIDDEN', `A ${provider.name} profile has one account, its own: there are no customers to create.`, { retryable: false });
+    }
     if (!me.capabilities.canCreateAccounts) {
       throw new AppError('FORBIDDEN', 'This partner account is not allowed to create customers.', {
         hint: 'Vobiz has can_create_accounts switched off for it; ask Vobiz to enable it.',
@@ -172,12 +179,17 @@ export class CustomerService {
    */
   async withAccountClient<T>(profileId: string, customerAuthId: string, fn: (client: AccountApi, signal: AbortSignal) => Promise<T>): Promise<T> {
     const p = this.access.usable(profileId);
+    if (this.access.provider(p.provider).accountAuth === 'profile') {
+      // The account is the profile's own: reached with the profile's credentials.
+      const creds = await this.access.auth(p);
+      return this.access.track(profileId, (signal) => fn(this.accountClient(p, customerAuthId, creds), signal));
+    }
     const vault = await this.access.vaults.get();
     const id = entryIds.customerToken(profileId, customerAuthId);
     let token = vault.state(id) === 'stored' ? vault.get(id) : await this.fetchToken(p, customerAuthId, vault);
     if (!token) throw noCustomerToken();
     try {
-      return await this.access.track(profileId, (signal) => fn(this.accountClient(p, customerAuthId, token!), signal));
+      return await this.access.track(profileId, (signal) => fn(this.accountClient(p, customerAuthId, tokenOf(customerAuthId, token!)), signal));
     } catch (e) {
       if (!(isAppError(e) && e.code === 'UNAUTHORIZED')) throw e;
       const fresh = await this.fetchToken(p, customerAuthId, vault).catch(() => undefined);
@@ -188,8 +200,24 @@ export class CustomerService {
         });
       }
       token = fresh;
-      return this.access.track(profileId, (signal) => fn(this.accountClient(p, customerAuthId, token!), signal));
+      return this.access.track(profileId, (signal) => fn(this.accountClient(p, customerAuthId, tokenOf(customerAuthId, token!)), signal));
     }
+  }
+
+  /** The provider a profile speaks through (its name goes into messages, its caps to the UI). */
+  providerOf(profileId: string): Provider {
+    return this.access.provider(this.access.store.require(profileId).provider);
+  }
+
+  profileSettings(profileId: string): ProfileSettings {
+    return { realmBase: this.access.store.require(profileId).realmBase ?? null };
+  }
+
+  /** Whether Trunkdesk can reach this account's credentials: its own token, or the profile's for a self account. */
+  private tokenState(vault: Vault, profileId: string, customerAuthId: string): TokenState {
+    const p = this.access.store.require(profileId);
+    if (this.access.provider(p.provider).accountAuth === 'profile') return p.authMode === 'session' ? 'stored' : vault.state(entryIds.partnerToken(profileId));
+    return vault.state(entryIds.customerToken(profileId, customerAuthId));
   }
 
   private async fetchToken(p: ProfileRecord, customerAuthId: string, vault: Vault): Promise<string | undefined> {
@@ -199,13 +227,13 @@ export class CustomerService {
     return account.token;
   }
 
-  private accountClient(p: ProfileRecord, customerAuthId: string, token: string): AccountApi {
+  private accountClient(p: ProfileRecord, customerAuthId: string, credentials: PartnerCredentials): AccountApi {
     // The provider's per-profile hint (Vobiz: the path casing that worked) is kept with the profile.
     const memo = {
       get: () => p.accountPathCasing,
       set: (v: string) => void this.access.store.update(p.id, { accountPathCasing: v === 'account' ? 'account' : 'Account' }).catch(() => undefined),
     };
-    return this.access.provider(p.provider).account(this.access.http, p.baseUrl, { id: customerAuthId, token }, memo);
+    return this.access.provider(p.provider).account(this.access.http, p.baseUrl, { id: customerAuthId, credentials }, memo, { realmBase: p.realmBase ?? null });
   }
 
   /** How the sync engine should fetch from this profile's provider. */
@@ -260,9 +288,8 @@ function noCustomerToken(): AppError {
   });
 }
 
-function tokenState(vault: Vault, profileId: string, customerAuthId: string): TokenState {
-  return vault.state(entryIds.customerToken(profileId, customerAuthId));
-}
+
+const tokenOf = (authId: string, token: string): PartnerCredentials => ({ kind: 'token', authId, token });
 
 function toCustomerDTO(a: Account, state: TokenState): CustomerDTO {
   // Built field by field: the account's token is deliberately not copied.

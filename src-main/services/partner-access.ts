@@ -5,12 +5,14 @@ import type { Connectivity } from '../net/connectivity';
 import { AppError } from '../net/errors';
 import type { HttpClient } from '../net/http';
 import { profileAttention, type ProfileRecord, type ProfileStore } from '../profiles/store';
-import type { PartnerApi, PartnerCredentials, Provider } from '../providers/provider';
+import type { PartnerApi, PartnerCredentials, Provider, SessionCache } from '../providers/provider';
 import { entryIds, type VaultAccess } from '../secrets/vault-access';
 import type { SessionStore } from './sessions';
 
 export class PartnerAccess {
   private readonly inflight = new Map<string, Set<AbortController>>();
+  /** Sign-ins a provider keeps for itself (VoIPBIN's JWT), in memory per profile, never on disk. */
+  private readonly providerSessions = new Map<string, { token: string; expiresAt: number }>();
 
   constructor(
     readonly store: ProfileStore,
@@ -46,7 +48,26 @@ export class PartnerAccess {
       return { kind: 'session', accessToken };
     }
     const vault = await this.vaults.get();
-    return { kind: 'token', authId: p.authId, token: vault.get(entryIds.partnerToken(p.id)) };
+    const secret = vault.get(entryIds.partnerToken(p.id));
+    switch (p.authMode) {
+      case 'login':
+        return { kind: 'login', username: p.username ?? p.authId, password: secret, session: this.sessionCache(p.id) };
+      case 'accesskey':
+        return { kind: 'accesskey', key: secret };
+      case 'apikey':
+        return { kind: 'apikey', key: secret };
+      default:
+        return { kind: 'token', authId: p.authId, token: secret };
+    }
+  }
+
+  /** The in-memory sign-in a provider keeps for a profile (dropped with the profile). */
+  sessionCache(profileId: string): SessionCache {
+    return {
+      get: () => this.providerSessions.get(profileId),
+      set: (token, expiresAt) => void this.providerSessions.set(profileId, { token, expiresAt }),
+      clear: () => void this.providerSessions.delete(profileId),
+    };
   }
 
   /** Run a partner API call for a profile: cancellable by a profile switch, session-aware. */
@@ -55,7 +76,7 @@ export class PartnerAccess {
     const auth = await this.auth(p);
     return this.track(profileId, async (signal) => {
       try {
-        return await fn(this.provider(p.provider).partner(this.http, p.baseUrl, auth), signal, p);
+        return await fn(this.provider(p.provider).partner(this.http, p.baseUrl, auth, { realmBase: p.realmBase ?? null }), signal, p);
       } catch (e) {
         // A session Vobiz refuses is over: forget it and have the renderer ask to sign in again.
         if (p.authMode === 'session' && e instanceof AppError && e.code === 'UNAUTHORIZED') this.sessions.drop(p.id, true);

@@ -2,8 +2,17 @@
 // the credentials with Vobiz first and saves nothing if that fails; a token goes to the vault and
 // nowhere else, and a session profile keeps only its email on disk.
 import { Mutex } from 'async-mutex';
-import type { AddProfileInput, AddSessionProfileInput, PartnerDTO, ProfileDTO, ProfileListDTO, TokenState } from '../../src-preload/contract';
-import { AddProfileInput as AddProfileSchema, AddSessionProfileInput as AddSessionSchema, VOBIZ_DEFAULT_BASE_URL } from '../../src-preload/contract';
+import type { AddProfileInput, AddProviderProfileInput, AddSessionProfileInput, PartnerDTO, ProfileDTO, ProfileListDTO, TokenState } from '../../src-preload/contract';
+import {
+  AddProfileInput as AddProfileSchema,
+  AddProviderProfileInput as AddProviderSchema,
+  AddSessionProfileInput as AddSessionSchema,
+  DEFAULT_BASE_URLS,
+  VOBIZ_DEFAULT_BASE_URL,
+  VOIPBIN_DEFAULT_REALM_BASE,
+  VocobaseApiKey,
+  VoipbinAccessKey,
+} from '../../src-preload/contract';
 import { AppError, isAppError } from '../net/errors';
 import { log } from '../net/redact';
 import { newProfileId, profileAttention, type ProfileRecord } from '../profiles/store';
@@ -49,7 +58,7 @@ export class ProfileService {
     const profiles = this.store.all().map((p) => this.toDTO(p, vault ? vault.state(entryIds.partnerToken(p.id)) : 'unreadable'));
     // A damaged vault's banner asks for the tokens again; once every token profile has one, it
     // has been answered and goes (the damaged file stays kept aside).
-    if (vault && !profiles.some((p) => p.authMode === 'token' && p.tokenState !== 'stored')) this.access.vaults.problem = undefined;
+    if (vault && !profiles.some((p) => p.authMode !== 'session' && p.tokenState !== 'stored')) this.access.vaults.problem = undefined;
     const problem = this.store.problem ?? this.access.vaults.problem ?? keychainProblem ?? this.data.notices.at(-1);
     return { profiles, activeId: this.store.activeId, ...(problem ? { problem } : {}) };
   }
@@ -83,11 +92,66 @@ export class ProfileService {
     return this.changed();
   }
 
+  /**
+   * A VoIPBIN (username + password, or access key) or Vocobase (API key) profile. The secret is
+   * checked against the provider first (identity: VoIPBIN GET /customer, Vocobase GET /config),
+   * then sealed in the vault; nothing is saved if the check fails.
+   */
+  async addProvider(raw: AddProviderProfileInput): Promise<ProfileListDTO> {
+    const input = AddProviderSchema.parse(raw);
+    const provider = input.method === 'vocobase-key' ? 'vocobase' : 'voipbin';
+    const baseUrl = normaliseBaseUrl(input.baseUrl ?? DEFAULT_BASE_URLS[provider]);
+    const realmBase = 'realmBase' in input && input.realmBase && input.realmBase !== VOIPBIN_DEFAULT_REALM_BASE ? input.realmBase.toLowerCase() : undefined;
+    const vault = await this.access.vaults.get();
+    // A throwaway sign-in cache for the check; the profile's own starts once it exists.
+    const scratch = { value: undefined as { token: string; expiresAt: number } | undefined };
+    const credentials: PartnerCredentials =
+      input.method === 'voipbin-login'
+        ? { kind: 'login', username: input.username, password: input.password, session: { get: () => scratch.value, set: (token, expiresAt) => void (scratch.value = { token, expiresAt }), clear: () => void (scratch.value = undefined) } }
+        : input.method === 'voipbin-accesskey'
+          ? { kind: 'accesskey', key: input.accessKey }
+          : { kind: 'apikey', key: input.apiKey };
+    const secret = input.method === 'voipbin-login' ? input.password : input.method === 'voipbin-accesskey' ? input.accessKey : input.apiKey;
+    const me = await this.provider(provider).partner(this.access.http, baseUrl, credentials, { realmBase: realmBase ?? null }).me();
+    // Who the profile signs in as, never the secret: the VoIPBIN username, else the account's id.
+    const authId = input.method === 'voipbin-login' ? input.username : me.authId;
+    const authMode = input.method === 'voipbin-login' ? 'login' : input.method === 'voipbin-accesskey' ? 'accesskey' : 'apikey';
+    const id = await this.adding.runExclusive(async () => {
+      this.refuseDuplicate(authId, baseUrl);
+      const id = newProfileId();
+      await vault.set(entryIds.partnerToken(id), secret);
+      try {
+        await this.store.add(
+          {
+            id,
+            displayName: input.displayName,
+            provider,
+            authId,
+            baseUrl,
+            createdAt: this.now().toISOString(),
+            authMode,
+            ...(input.method === 'voipbin-login' ? { username: input.username } : {}),
+            ...(realmBase ? { realmBase } : {}),
+          },
+          true,
+        );
+      } catch (e) {
+        await vault.deleteWhere(entryIds.profilePrefix(id)).catch(() => undefined);
+        throw e;
+      }
+      return id;
+    });
+    if (scratch.value) this.access.sessionCache(id).set(scratch.value.token, scratch.value.expiresAt);
+    this.access.abortAllExcept(id);
+    log.info(`profile added ${id} (${provider})`);
+    return this.changed();
+  }
+
   /** A profile that signs in with email + password; only the email is kept. */
   async addSession(raw: AddSessionProfileInput): Promise<ProfileListDTO> {
     const input = AddSessionSchema.parse(raw);
     const baseUrl = normaliseBaseUrl(input.baseUrl ?? VOBIZ_DEFAULT_BASE_URL);
-    const { accessToken, expiresInSeconds } = await this.provider(input.provider).login(this.access.http, baseUrl, input.email, input.password);
+    const { accessToken, expiresInSeconds } = await this.login(input.provider, baseUrl, input.email, input.password);
     const me = await this.verify(input.provider, baseUrl, { kind: 'session', accessToken });
     const id = await this.adding.runExclusive(async () => {
       this.refuseDuplicate(me.authId, baseUrl);
@@ -106,7 +170,7 @@ export class ProfileService {
   async signIn(id: string, password: string): Promise<ProfileListDTO> {
     const p = this.access.usable(id);
     if (p.authMode !== 'session' || !p.email) throw new AppError('VALIDATION', 'This profile uses an API token, not a sign-in.', { retryable: false });
-    const { accessToken, expiresInSeconds } = await this.provider(p.provider).login(this.access.http, p.baseUrl, p.email, password);
+    const { accessToken, expiresInSeconds } = await this.login(p.provider, p.baseUrl, p.email, password);
     await this.verify(p.provider, p.baseUrl, { kind: 'session', accessToken }, p.authId);
     this.access.sessions.set(id, accessToken, expiresInSeconds);
     return this.changed();
@@ -133,9 +197,21 @@ export class ProfileService {
 
   async rotateToken(id: string, token: string): Promise<ProfileListDTO> {
     const p = this.access.usable(id);
-    if (p.authMode !== 'token') throw new AppError('VALIDATION', 'This profile signs in with email and password; it has no token to replace.', { retryable: false });
+    if (p.authMode === 'session') throw new AppError('VALIDATION', 'This profile signs in with email and password; it has no token to replace.', { retryable: false });
     const vault = await this.access.vaults.get();
-    await this.verify(p.provider, p.baseUrl, { kind: 'token', authId: p.authId, token }, p.authId);
+    if (p.authMode === 'token') await this.verify(p.provider, p.baseUrl, { kind: 'token', authId: p.authId, token }, p.authId);
+    else {
+      // A new access key, API key or VoIPBIN password: its format first, then the provider's word.
+      const format = p.authMode === 'accesskey' ? VoipbinAccessKey : p.authMode === 'apikey' ? VocobaseApiKey : undefined;
+      const checked = format?.safeParse(token);
+      if (checked && !checked.success) throw new AppError('VALIDATION', checked.error.issues[0]?.message ?? 'Check what was pasted.', { field: 'token', retryable: false });
+      const credentials: PartnerCredentials =
+        p.authMode === 'login'
+          ? { kind: 'login', username: p.username ?? p.authId, password: token, session: this.access.sessionCache(p.id) }
+          : { kind: p.authMode, key: token };
+      if (p.authMode === 'login') this.access.sessionCache(p.id).clear();
+      await this.provider(p.provider).partner(this.access.http, p.baseUrl, credentials, { realmBase: p.realmBase ?? null }).me();
+    }
     await vault.set(entryIds.partnerToken(id), token);
     return this.changed();
   }
@@ -144,7 +220,8 @@ export class ProfileService {
     const p = this.store.require(id);
     this.access.abortAllExcept(this.store.activeId === id ? null : this.store.activeId);
     this.access.sessions.drop(id, false);
-    if (p.authMode === 'token' || (await this.hasVaultEntries(id))) {
+    this.access.sessionCache(id).clear();
+    if (p.authMode !== 'session' || (await this.hasVaultEntries(id))) {
       const vault = await this.access.vaults.get();
       // Tokens first: a crash between the two steps leaves a profile without a token (asks for
       // one), never a token without a profile (a secret nobody can see to delete).
@@ -206,8 +283,15 @@ export class ProfileService {
     return this.access.provider(name);
   }
 
+  /** Vobiz's email + password sign-in (a session profile). */
+  private login(name: ProfileRecord['provider'], baseUrl: string, email: string, password: string) {
+    const provider = this.provider(name);
+    if (!provider.login) throw new AppError('VALIDATION', `${provider.name} has no email sign-in.`, { retryable: false });
+    return provider.login(this.access.http, baseUrl, email, password);
+  }
+
   private async verify(provider: ProfileRecord['provider'], baseUrl: string, credentials: PartnerCredentials, expectedAuthId?: string): Promise<PartnerProfile> {
-    const me = await this.provider(provider).partner(this.access.http, baseUrl, credentials).me();
+    const me = await this.provider(provider).partner(this.access.http, baseUrl, credentials, { realmBase: null }).me();
     if (expectedAuthId && me.authId && me.authId !== expectedAuthId) {
       throw new AppError('VALIDATION', `These credentials belong to ${me.authId}, not ${expectedAuthId}.`, {
         hint: 'Check the partner auth ID you entered.',
@@ -233,10 +317,13 @@ export class ProfileService {
       baseUrl: p.baseUrl,
       createdAt: p.createdAt,
       authMode: p.authMode,
-      tokenState: p.authMode === 'token' ? tokenState : 'missing',
+      // Every mode but Vobiz's session keeps its secret in the vault.
+      tokenState: p.authMode === 'session' ? 'missing' : tokenState,
       session: p.authMode === 'session' ? { email: p.email ?? '', signedInUntil: this.access.sessions.until(p.id) } : null,
       lastCustomerAuthId: p.lastCustomerAuthId,
       attention,
+      caps: this.provider(p.provider).caps,
+      realmBase: p.provider === 'voipbin' ? (p.realmBase ?? VOIPBIN_DEFAULT_REALM_BASE) : null,
     };
   }
 }

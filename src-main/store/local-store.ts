@@ -38,7 +38,37 @@ export interface StoreNotice {
   hint?: string;
 }
 
-type Row = [string, string, string | null, boolean, string | null, string | null];
+/**
+ * One credential on disk. The first six columns are the original format; the trailing ones came
+ * with the VoIPBIN and Vocobase providers and are optional, so a list written before reads as
+ * Vobiz SIP credentials (kind 'sip', no name) with no format change. `secret` is a password the
+ * provider returned in clear (VoIPBIN): it is inside the sealed payload, like everything else.
+ */
+type Row = [
+  id: string,
+  username: string,
+  realm: string | null,
+  enabled: boolean,
+  createdAt: string | null,
+  updatedAt: string | null,
+  kind?: SipCredential['kind'],
+  name?: string | null,
+  secret?: string | null,
+  extra?: SipCredential['extra'] | null,
+];
+
+function toRow(c: SipCredential): Row {
+  const row: Row = [c.id, c.username, c.realm, c.enabled, c.createdAt, c.updatedAt];
+  if (c.kind !== 'sip' || c.name !== null || c.secret || c.extra) row.push(c.kind, c.name, c.secret ?? null, c.extra ?? null);
+  return row;
+}
+
+function fromRow([id, username, realm, enabled, createdAt, updatedAt, kind, name, secret, extra]: Row): SipCredential {
+  const c: SipCredential = { id, kind: kind ?? 'sip', username, name: name ?? null, realm, enabled, createdAt, updatedAt };
+  if (secret) c.secret = secret;
+  if (extra) c.extra = extra;
+  return c;
+}
 const KEEP_REPORTS = 10;
 
 export class LocalStore {
@@ -67,7 +97,7 @@ export class LocalStore {
 
   /** Replace an account's stored list with a complete one. */
   async putCredentials(profileId: string, accountId: string, list: { fetchedAt: string; total: number; items: SipCredential[] }): Promise<StoredList> {
-    const rows: Row[] = list.items.map((c) => [c.id, c.username, c.realm, c.enabled, c.createdAt, c.updatedAt]);
+    const rows: Row[] = list.items.map(toRow);
     await this.write(this.credentialsPath(profileId, accountId), bindingOf([profileId, accountId, 'credentials']), { fetchedAt: list.fetchedAt, total: list.total, rows });
     const stored = withIndex(list);
     this.lists.set(listKey(profileId, accountId), stored);
@@ -203,6 +233,6 @@ function withIndex(l: { fetchedAt: string; total: number; items: SipCredential[]
 function parseList(json: unknown): { fetchedAt: string; total: number; items: SipCredential[] } | undefined {
   const j = json as { fetchedAt?: unknown; total?: unknown; rows?: unknown };
   if (typeof j?.fetchedAt !== 'string' || typeof j.total !== 'number' || !Array.isArray(j.rows)) return undefined;
-  const items = (j.rows as Row[]).map(([id, username, realm, enabled, createdAt, updatedAt]) => ({ id, username, realm, enabled, createdAt, updatedAt }));
+  const items = (j.rows as Row[]).map(fromRow);
   return { fetchedAt: j.fetchedAt, total: j.total, items };
 }

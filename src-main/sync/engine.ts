@@ -196,6 +196,23 @@ export class SyncEngine {
 
   /** Every page of one account, through the shared limit. */
   private async fetchAccount(profileId: string, job: SyncJob, signal: AbortSignal, onPage: (items: number) => void): Promise<{ total: number; items: SipCredential[] }> {
+    // A provider that pages by cursor (VoIPBIN) walks its lists itself: each page names the next,
+    // so nothing can go in parallel within one list. It still goes through the profile's limit.
+    if (this.customers.providerOf(profileId).accountAuth === 'profile') {
+      const limit = this.limitFor(profileId);
+      const walked = await limit.run(
+        () =>
+          this.customers.withAccountClient(profileId, job.accountId, async (c, tracked) =>
+            c.paging === 'cursor' && c.listAllCredentials ? await c.listAllCredentials(AbortSignal.any([tracked, signal]), onPage) : undefined,
+          ),
+        signal,
+      );
+      if (walked) {
+        const seen = new Map<string, SipCredential>();
+        for (const c of walked) seen.set(c.id, c);
+        return { total: seen.size, items: [...seen.values()] };
+      }
+    }
     const stored = await this.store.credentials(profileId, job.accountId).catch(() => undefined);
     let size = this.pageSizes.get(profileId) ?? this.customers.fetchLimits(profileId).probePageSize;
     const pages = new Map<number, CredentialPage>();

@@ -110,7 +110,7 @@ async function breakdown(items: readonly SipCredential[], key: Buffer, path: str
   let parsed: { rows: Array<[string, string, string | null, boolean, string | null, string | null]> } = { rows: [] };
   read['JSON.parse'] = (await time(async () => (parsed = JSON.parse(plain.toString('utf8'))))).ms;
   let back: SipCredential[] = [];
-  read['rows → items'] = (await time(async () => (back = parsed.rows.map(([id, username, realm, enabled, createdAt, updatedAt]) => ({ id, username, realm, enabled, createdAt, updatedAt }))))).ms;
+  read['rows → items'] = (await time(async () => (back = parsed.rows.map(([id, username, realm, enabled, createdAt, updatedAt]) => ({ id, kind: 'sip' as const, username, name: null, realm, enabled, createdAt, updatedAt }))))).ms;
   read['view index'] = (await time(async () => new CredentialIndex(back))).ms;
   await unlink(path).catch(() => undefined);
   return { write, read };

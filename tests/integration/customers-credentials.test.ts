@@ -148,7 +148,7 @@ describe('SIP credentials', () => {
     expect(last).toMatchObject({ mode: 'local', total: 47, storedTotal: 47, limit: 20, offset: 40, source: { kind: 'live' } });
     expect((await s.credentials.list(hbRef(), { limit: 20, offset: 0 })).source.kind).toBe('stored');
     expect(last.items).toHaveLength(7);
-    expect(last.items[0]).toEqual({ id: expect.any(String), username: expect.any(String), realm: `${hbRef().customerAuthId}.sip.vobiz.ai`, enabled: expect.any(Boolean), createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(last.items[0]).toEqual({ id: expect.any(String), kind: 'sip', username: expect.any(String), name: null, realm: `${hbRef().customerAuthId}.sip.vobiz.ai`, enabled: expect.any(Boolean), createdAt: expect.any(String), updatedAt: expect.any(String), passwordStored: false });
   });
 
   it('objects:null is an empty list; meta.total_count is read as the total', async () => {
@@ -199,7 +199,7 @@ describe('SIP credentials', () => {
     const { generatePassword, revealPassword, copyPassword, createCredential } = s.handlers;
     const { secretId } = await generatePassword({});
     const ref = hbRef();
-    const written = await createCredential({ ...ref, username: 'newdesk01', password: { kind: 'generated', secretId } });
+    const written = await createCredential({ ...ref, kind: 'sip', username: 'newdesk01', password: { kind: 'generated', secretId } });
     expect(written.credential.username).toBe('newdesk01');
     expect(written.secretId).toBe(secretId);
     expect(JSON.stringify(written)).not.toMatch(/"password"/);
@@ -211,18 +211,19 @@ describe('SIP credentials', () => {
     await expect(revealPassword({ secretId })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
-  it('a duplicate username is a CONFLICT on the username field; punctuation is a 400 explained', async () => {
-    await expect(s.credentials.create(hbRef(), 'dock01', { kind: 'typed', value: 'Secret#123' })).rejects.toMatchObject({ code: 'CONFLICT', field: 'username', message: expect.stringMatching(/already taken/) });
-    await expect(s.credentials.create(hbRef(), 'bad_name', { kind: 'typed', value: 'Secret#123' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'username', status: 400 });
+  it('a duplicate username is a CONFLICT on the username field; punctuation is refused on the field before anything is sent', async () => {
+    await expect(s.credentials.create(hbRef(), { kind: 'sip', username: 'dock01', password: { kind: 'typed', value: 'Secret#123' } })).rejects.toMatchObject({ code: 'CONFLICT', field: 'username', message: expect.stringMatching(/already taken/) });
+    await expect(s.credentials.create(hbRef(), { kind: 'sip', username: 'bad_name', password: { kind: 'typed', value: 'Secret#123' } })).rejects.toMatchObject({ code: 'VALIDATION', field: 'username', message: expect.stringMatching(/letters and digits/) });
+    expect(sim.requests.filter((r) => r.method === 'POST' && r.path.includes('bad_name'))).toHaveLength(0);
   });
 
   it('a 5xx on create is checked by listing, never retried', async () => {
     sim.setFaults({ queue: [{ match: 'POST /api/v1/Account/', kind: 'status', status: 502, afterHandler: true }] });
-    const w = await s.credentials.create(hbRef(), 'lostanswer1', { kind: 'typed', value: 'Secret#123' });
+    const w = await s.credentials.create(hbRef(), { kind: 'sip', username: 'lostanswer1', password: { kind: 'typed', value: 'Secret#123' } });
     expect(w.note).toMatch(/was created: Trunkdesk checked the list/);
     expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     sim.setFaults({ queue: [{ match: 'POST /api/v1/Account/', kind: 'status', status: 503 }] });
-    await expect(s.credentials.create(hbRef(), 'lostanswer2', { kind: 'typed', value: 'Secret#123' })).rejects.toMatchObject({ code: 'UPSTREAM', message: expect.stringMatching(/was not created/) });
+    await expect(s.credentials.create(hbRef(), { kind: 'sip', username: 'lostanswer2', password: { kind: 'typed', value: 'Secret#123' } })).rejects.toMatchObject({ code: 'UPSTREAM', message: expect.stringMatching(/was not created/) });
   });
 
   it('enable/disable, change password, and a PUT that needs the password explained', async () => {
@@ -280,9 +281,9 @@ describe('SIP credentials', () => {
     const r = await s.credentials.export(hbRef(), { field: 'username', dir: 'asc' }, { enabled: true });
     expect(r).toEqual({ saved: true, fileName: 'out.csv', count: 44 });
     const lines = readFileSync(file, 'utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('id,username,realm,enabled,created_at,updated_at');
+    expect(lines[0]).toBe('id,kind,username,name,realm,enabled,created_at,updated_at');
     expect(lines).toHaveLength(45);
-    expect(lines.slice(1).every((l) => l.split(',')[3] === 'true')).toBe(true);
+    expect(lines.slice(1).every((l) => l.split(',')[5] === 'true')).toBe(true);
     expect(readFileSync(file, 'utf8')).not.toMatch(/redacted|password/i);
     platform.nextSavePath = null;
     writeFileSync(file, 'untouched');

@@ -11,7 +11,7 @@ import { LocalStore } from '../../src-main/store/local-store';
 import { tempDir } from '../support/tmp';
 
 const ROOT = resolve(__dirname, '../..');
-const item = (i: number, tag: string) => ({ id: `c${i}`, username: `${tag}${i}`, realm: null, enabled: i % 2 === 0, createdAt: null, updatedAt: null });
+const item = (i: number, tag: string) => ({ id: `c${i}`, kind: 'sip' as const, username: `${tag}${i}`, name: null, realm: null, enabled: i % 2 === 0, createdAt: null, updatedAt: null });
 const list = (n: number, tag: string) => ({ fetchedAt: new Date().toISOString(), total: n, items: Array.from({ length: n }, (_, i) => item(i, tag)) });
 
 describe('a writer killed mid-write', () => {

@@ -1,6 +1,6 @@
 // `npm run sim [-- --port N]`: the simulator as a standalone process on 127.0.0.1, for the app in
 // dev/demo mode and for out-of-process tests (which drive faults through POST /__sim/faults).
-import { DEMO_PARTNERS } from './data';
+import { DEMO_PARTNERS, DEMO_VOCOBASE, DEMO_VOIPBIN } from './data';
 import { startSimulator } from './server';
 
 function portFromArgs(argv: readonly string[]): number {
@@ -28,9 +28,9 @@ async function main(): Promise<void> {
   const quiet = process.argv.includes('--quiet');
   const sim = await startSimulator({ port: portFromArgs(process.argv.slice(2)), quiet });
 
-  console.log(`Vobiz simulator listening on ${sim.url}`);
+  console.log(`Vobiz simulator listening on ${sim.url} (also VoIPBIN and Vocobase)`);
   console.log(`Partner API base URL: ${sim.partnerBaseUrl}`);
-  console.log(`Admin: GET ${sim.url}/__sim/health, POST ${sim.url}/__sim/faults | /__sim/reset | /__sim/partners | /__sim/customers\n`);
+  console.log(`Admin: GET ${sim.url}/__sim/health, POST ${sim.url}/__sim/faults | /__sim/reset | /__sim/partners | /__sim/customers | /__sim/voipbin/* | /__sim/vocobase/*\n`);
   console.log('Demo partner profiles (enter these in Trunkdesk):\n');
   console.log(
     table([
@@ -38,7 +38,24 @@ async function main(): Promise<void> {
       ...DEMO_PARTNERS.map((p) => [p.displayName, p.authId, p.token, sim.partnerBaseUrl, p.email, p.password, p.note]),
     ]),
   );
-  console.log('\nCustomer tokens come from GET /accounts/{auth_id}. Ctrl+C to stop.\n');
+  console.log('\nCustomer tokens come from GET /accounts/{auth_id}.\n');
+  // VoIPBIN and Vocobase: logins and names only; their passwords and keys are in tests/sim/README.md
+  // (DEMO_VOIPBIN / DEMO_VOCOBASE), so no secret of theirs is ever printed.
+  console.log(`VoIPBIN base URL: ${sim.voipbinBaseUrl}  (POST /auth/login, /v1.0/…)`);
+  console.log(
+    table([
+      ['Customer', 'Login', 'Permission', 'Notes'],
+      ...Object.values(DEMO_VOIPBIN.logins).map((l) => [l.customerId === DEMO_VOIPBIN.aurora.customerId ? DEMO_VOIPBIN.aurora.name : DEMO_VOIPBIN.borealis.name, l.username, String(l.permission), l.note]),
+    ]),
+  );
+  console.log(`\nVocobase base URL: ${sim.vocobaseBaseUrl}  (Authorization: Bearer rg_live_…)`);
+  console.log(
+    table([
+      ['Partner', 'Status', 'Connections'],
+      ...Object.values(DEMO_VOCOBASE).map((p) => [p.name, p.status, `${p.sipConnections} SIP + ${p.otherConnections} other`]),
+    ]),
+  );
+  console.log('\nPasswords and keys for these two: tests/sim/README.md. Ctrl+C to stop.\n');
 
   let stopping = false;
   const stop = (signal: string): void => {

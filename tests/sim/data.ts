@@ -14,6 +14,11 @@ import { isoMicros, seeded } from './ids';
 import { clearState, insertCustomer, makeCredential, makeCustomer, makePartner, type NewCustomer, type NewPartner } from './records';
 import type { PartnerRecord, SimState } from './types';
 
+// The other two providers' demo data lives next to their routes; re-exported here so every demo
+// credential can be imported from one place.
+export { DEMO_VOIPBIN, type DemoVoipbinLogin } from './voipbin-data';
+export { DEMO_VOCOBASE } from './vocobase-data';
+
 export interface DemoPartner {
   displayName: string;
   authId: string;

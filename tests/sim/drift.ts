@@ -81,7 +81,48 @@ const drifts: Record<string, (body: Obj, breaking: boolean) => void> = {
   },
   'credentials.create': (b, breaking) => driftCredential(b, breaking),
   'credentials.update': (b, breaking) => driftCredential(b, breaking),
+  // VoIPBIN: extras = unknown fields and the documented "9999-01-01 00:00:00.000000" tm_delete
+  // sentinel for "not deleted" (§1.8.7); breaking = `extension` as a number.
+  'voipbin.extensions.list': (b, breaking) => {
+    for (const e of rows(b, 'result')) driftExtension(e, breaking);
+  },
+  'voipbin.extensions.get': (b, breaking) => driftExtension(b, breaking),
+  'voipbin.extensions.create': (b, breaking) => driftExtension(b, breaking),
+  'voipbin.extensions.update': (b, breaking) => driftExtension(b, breaking),
+  'voipbin.trunks.list': (b, breaking) => {
+    for (const t of rows(b, 'result')) {
+      Object.assign(t, { tm_delete: '9999-01-01 00:00:00.000000', registered: false });
+      if (breaking) t.allowed_ips = Array.isArray(t.allowed_ips) ? t.allowed_ips.join(',') : t.allowed_ips;
+    }
+  },
+  // Vocobase: extras = unknown fields; breaking = is_default / agent_limit as strings.
+  'vocobase.config': (b, breaking) => {
+    const d = isRecord(b.data) ? b.data : undefined;
+    if (!d) return;
+    Object.assign(d, { features: { knowledge_base: true }, credits: { balance: 1200.5, currency: 'INR' } });
+    if (breaking) d.agent_limit = String(d.agent_limit);
+  },
+  'vocobase.connections.list': (b, breaking) => {
+    const d = isRecord(b.data) ? b.data : undefined;
+    if (!d) return;
+    d.total = Array.isArray(d.connections) ? d.connections.length : 0;
+    for (const c of rows(d, 'connections')) driftConnection(c, breaking);
+  },
+  'vocobase.connections.create': (b, breaking) => {
+    const d = isRecord(b.data) ? b.data : undefined;
+    if (d && isRecord(d.connection)) driftConnection(d.connection, breaking);
+  },
 };
+
+function driftExtension(e: Obj, breaking: boolean): void {
+  Object.assign(e, { tm_delete: '9999-01-01 00:00:00.000000', type: 'extension', realm: `${String(e.customer_id)}.registrar.voipbin.net` });
+  if (breaking && typeof e.extension === 'string' && /^\d+$/.test(e.extension)) e.extension = Number(e.extension);
+}
+
+function driftConnection(c: Obj, breaking: boolean): void {
+  Object.assign(c, { updated_at: c.created_at, metadata: {}, region: 'ap-south-1' });
+  if (breaking) boolToString(c, 'is_default');
+}
 
 function driftCredential(b: Obj, breaking: boolean): void {
   Object.assign(b, CREDENTIAL_EXTRAS, { api_id: '00000000-0000-4000-8000-000000000000' });

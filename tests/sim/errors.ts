@@ -5,6 +5,8 @@ export type SimResponse =
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   /** Generic envelope; requestId/timestamp are filled in when sent so they match X-Request-Id. */
   | { kind: 'envelope'; status: number; code: string; message: string; details?: unknown; headers?: Record<string, string> }
+  /** VoIPBIN envelope {"error":{status, reason, message, request_id, details?}}; request_id = X-Request-Id. */
+  | { kind: 'voipbin'; status: number; errorStatus: string; reason: string; message: string; details?: unknown[]; headers?: Record<string, string> }
   | { kind: 'empty'; status: number; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; contentType: string; text: string; headers?: Record<string, string> };
 
@@ -36,6 +38,48 @@ export function credentialError(status: number, error: string): SimResponse {
 /** Shape 3 (partner login/JWT, old base path): {"error":"invalid_credentials","message":"…"}. */
 export function partnerError(status: number, error: string, message: string): SimResponse {
   return json(status, { error, message });
+}
+
+/** VoIPBIN `error.status` → HTTP status (voipbin_vocobase.md §1.5). */
+export const VOIPBIN_HTTP_STATUS: Record<string, number> = {
+  INVALID_ARGUMENT: 400,
+  UNAUTHENTICATED: 401,
+  PAYMENT_REQUIRED: 402,
+  PERMISSION_DENIED: 403,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  FAILED_PRECONDITION: 409,
+  RESOURCE_EXHAUSTED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+/** A VoIPBIN error; the HTTP status follows from `errorStatus`. `details` is left out when empty, as the server does. */
+export function voipbinError(errorStatus: string, reason: string, message: string, details?: unknown[], headers?: Record<string, string>): SimResponse {
+  const res: SimResponse = { kind: 'voipbin', status: VOIPBIN_HTTP_STATUS[errorStatus] ?? 500, errorStatus, reason, message };
+  if (details && details.length > 0) res.details = details;
+  if (headers) res.headers = headers;
+  return res;
+}
+
+/** The VoIPBIN status name for an HTTP status (faults and unexpected failures). */
+export function voipbinStatusFor(status: number): string {
+  const names: Record<number, string> = {
+    400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 402: 'PAYMENT_REQUIRED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND',
+    409: 'ALREADY_EXISTS', 429: 'RESOURCE_EXHAUSTED', 503: 'UNAVAILABLE',
+  };
+  return names[status] ?? (status >= 500 ? 'INTERNAL' : 'INVALID_ARGUMENT');
+}
+
+/** Vocobase error {success:false, error:{code, message}} (seed 002). */
+export function vocobaseError(status: number, code: string, message: string, headers?: Record<string, string>): SimResponse {
+  return json(status, { success: false, error: { code, message } }, headers);
+}
+
+/** The Vocobase code for an HTTP status (seed 002's tables). */
+export function vocobaseCodeFor(status: number): string {
+  const codes: Record<number, string> = { 400: 'VALIDATION_ERROR', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'LIMIT_REACHED' };
+  return codes[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR');
 }
 
 export interface FieldError {
@@ -86,6 +130,11 @@ export function toWire(res: SimResponse, requestId: string): WireResponse {
       if (res.details !== undefined) error.details = res.details;
       const body = { status: 'error', error, timestamp: new Date().toISOString(), requestId };
       return { status: res.status, headers: { ...headers, 'Content-Type': 'application/json' }, text: JSON.stringify(body) };
+    }
+    case 'voipbin': {
+      const error: Record<string, unknown> = { status: res.errorStatus, reason: res.reason, message: res.message, request_id: requestId };
+      if (res.details !== undefined) error.details = res.details;
+      return { status: res.status, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' }, text: JSON.stringify({ error }) };
     }
     case 'empty':
       return { status: res.status, headers, text: '' };

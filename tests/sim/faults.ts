@@ -1,6 +1,6 @@
 // The fault queue: which rule a request hits, and the canned answers of `status` and `html`.
 // (reset/hang/truncate/drift act on the socket or the real answer and live in server.ts.)
-import { defaultCodeFor, envelope, json, type SimResponse } from './errors';
+import { defaultCodeFor, envelope, json, vocobaseCodeFor, vocobaseError, voipbinError, voipbinStatusFor, type SimResponse } from './errors';
 import type { FaultConfig, FaultRule } from './types';
 
 /** A copy of the config with every rule's `times` made explicit, so the caller's object is never mutated. */
@@ -66,4 +66,32 @@ export function htmlFaultResponse(rule: FaultRule): SimResponse {
   const text = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
   const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
   return { kind: 'raw', status, contentType: 'text/html', text, headers };
+}
+
+export type Provider = 'vobiz' | 'voipbin' | 'vocobase';
+
+/** Which provider a request path belongs to (by mount point). */
+export function providerOf(pathname: string): Provider {
+  if (pathname === '/voipbin' || pathname.startsWith('/voipbin/')) return 'voipbin';
+  if (pathname === '/vocobase' || pathname.startsWith('/vocobase/')) return 'vocobase';
+  return 'vobiz';
+}
+
+const VOIPBIN_REASONS: Record<number, string> = {
+  400: 'INVALID_ARGUMENT', 401: 'INVALID_CREDENTIALS', 402: 'PAYMENT_REQUIRED', 403: 'PERMISSION_DENIED', 404: 'RESOURCE_NOT_FOUND',
+  409: 'ALREADY_EXISTS', 429: 'RATE_LIMIT_EXCEEDED', 500: 'INTERNAL', 503: 'UNAVAILABLE',
+};
+
+/** `status` fault for VoIPBIN/Vocobase: that provider's documented body shape (Vobiz: statusFaultResponse). */
+export function providerStatusFaultResponse(provider: 'voipbin' | 'vocobase', rule: FaultRule): SimResponse {
+  if (rule.body !== undefined || rule.status === 204) return statusFaultResponse(rule);
+  const status = rule.status ?? 500;
+  const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
+  const message = STATUS_MESSAGES[status] ?? `Simulated HTTP ${status}.`;
+  if (provider === 'vocobase') return vocobaseError(status, vocobaseCodeFor(status), message, headers);
+  const errorStatus = voipbinStatusFor(status);
+  const details = status === 429 ? [{ limited_by: 'customer' }] : undefined;
+  const res = voipbinError(errorStatus, VOIPBIN_REASONS[status] ?? defaultCodeFor(status), message, details, headers);
+  // voipbinError derives the HTTP status from the status name; a fault keeps the asked-for one (e.g. 502).
+  return { ...res, status };
 }

@@ -24,11 +24,11 @@ export interface Route {
   handle(ctx: RequestContext, params: Record<string, string>): SimResponse;
 }
 
-export type RouteMatch =
-  | { found: true; route: Route; params: Record<string, string> }
+export type RouteMatch<R extends { method: string; path: string } = Route> =
+  | { found: true; route: R; params: Record<string, string> }
   | { found: false; allowed: string[] }; // allowed non-empty → the path exists with other methods (405)
 
-export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch {
+export function matchRoute<R extends { method: string; path: string } = Route>(routes: readonly R[], method: string, path: string): RouteMatch<R> {
   const allowed: string[] = [];
   for (const route of routes) {
     const params = matchPath(route.path, path);

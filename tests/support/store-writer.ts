@@ -6,7 +6,7 @@ import { LocalStore } from '../../src-main/store/local-store';
 const [dataDir, keyHex] = process.argv.slice(2) as [string, string];
 const store = new LocalStore(dataDir, async () => Buffer.from(keyHex, 'hex'));
 const items = (gen: number) =>
-  Array.from({ length: 100_000 }, (_, i) => ({ id: `c${i}`, username: `gen${gen}user${i}`, realm: null, enabled: true, createdAt: null, updatedAt: null }));
+  Array.from({ length: 100_000 }, (_, i) => ({ id: `c${i}`, kind: 'sip' as const, username: `gen${gen}user${i}`, name: null, realm: null, enabled: true, createdAt: null, updatedAt: null }));
 
 async function main(): Promise<void> {
   for (let gen = 1; gen <= 200; gen++) {

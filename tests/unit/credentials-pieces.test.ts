@@ -57,7 +57,7 @@ describe('CSV', () => {
 });
 
 describe('credential views', () => {
-  const c = (username: string, enabled: boolean, createdAt: string) => ({ id: username, username, realm: null, enabled, createdAt, updatedAt: createdAt });
+  const c = (username: string, enabled: boolean, createdAt: string) => ({ id: username, kind: 'sip' as const, username, name: null, realm: null, enabled, createdAt, updatedAt: createdAt });
   const items = [c('bravo', true, '2026-01-05T10:00:00Z'), c('alpha', false, '2026-02-01T00:00:00Z'), c('charlie', true, '2026-03-10T23:59:59Z')];
   const index = new CredentialIndex(items);
   const applyView = (_: unknown, sort?: Parameters<CredentialIndex['view']>[0], filter?: Parameters<CredentialIndex['view']>[1]) =>

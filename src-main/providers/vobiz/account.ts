@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import { AppError } from '../../net/errors';
 import type { HttpClient } from '../../net/http';
-import type { AccountApi, CredentialPage, SipCredential } from '../provider';
+import { SipPassword, SipUsername } from '../../../src-preload/contract';
+import type { AccountApi, CredentialPage, CredentialPatch, NewCredential, SipCredential } from '../provider';
 import type { CustomerAuth } from './auth';
 import { driftError, type ErrorContext } from './errors';
 import { CredentialBody, CredentialListBody } from './schemas';
@@ -22,12 +23,9 @@ export function accountApiBase(partnerBaseUrl: string): string {
   return partnerBaseUrl.replace(/\/+$/, '').replace(/\/partner$/, '');
 }
 
-export interface CredentialPatch {
-  enabled?: boolean;
-  password?: string;
-}
-
 export class VobizAccountClient implements AccountApi {
+  readonly paging = 'offset' as const;
+
   constructor(
     private readonly http: HttpClient,
     private readonly partnerBaseUrl: string,
@@ -69,7 +67,10 @@ export class VobizAccountClient implements AccountApi {
     return { items: items.data.map(toSipCredential), total: body.total, limit: body.limit ?? Math.max(limit, items.data.length) };
   }
 
-  async createCredential(username: string, password: string): Promise<SipCredential> {
+  async createCredential(c: NewCredential): Promise<SipCredential> {
+    if (c.kind !== 'sip') throw new AppError('VALIDATION', 'Vobiz customers have SIP trunk credentials only.', { retryable: false });
+    const username = checked(SipUsername, c.username, 'username');
+    const password = checked(SipPassword, c.password, 'password');
     return toSipCredential(await vobizCall(this.http, {
       method: 'POST',
       url: this.url(this.casing, '/credentials'),
@@ -82,11 +83,17 @@ export class VobizAccountClient implements AccountApi {
   }
 
   async updateCredential(id: string, patch: CredentialPatch, label: string): Promise<SipCredential> {
+    if (patch.name !== undefined || patch.detail !== undefined) {
+      throw new AppError('VALIDATION', 'A Vobiz SIP credential has no name to change: its username is fixed.', { retryable: false });
+    }
+    const body: { enabled?: boolean; password?: string } = {};
+    if (patch.enabled !== undefined) body.enabled = patch.enabled;
+    if (patch.password !== undefined) body.password = checked(SipPassword, patch.password, 'password');
     return toSipCredential(await vobizCall(this.http, {
       method: 'PUT',
       url: this.url(this.casing, `/credentials/${encodeURIComponent(id)}`),
       auth: this.auth,
-      body: patch,
+      body,
       what: 'the updated SIP credential',
       schema: CredentialBody,
       ctx: this.ctx(`the credential “${label}”`),
@@ -115,7 +122,14 @@ export class VobizAccountClient implements AccountApi {
 
 /** Vobiz's field names stop here. */
 function toSipCredential(c: CredentialBody): SipCredential {
-  return { id: c.id, username: c.username, realm: c.realm, enabled: c.enabled, createdAt: c.created_at, updatedAt: c.updated_at };
+  return { id: c.id, kind: 'sip', username: c.username, name: null, realm: c.realm, enabled: c.enabled, createdAt: c.created_at, updatedAt: c.updated_at };
+}
+
+/** Vobiz's own rules (contract.ts SipUsername/SipPassword), enforced here too, on the field they belong to. */
+function checked(schema: z.ZodType<string>, value: string, field: string): string {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new AppError('VALIDATION', r.error.issues[0]?.message ?? `Check the ${field}.`, { field, retryable: false });
+  return r.data;
 }
 
 /** Vobiz documents no page-size maximum (vobiz.md §7.6): ask for 1,000 and trust meta.limit. */
