@@ -31,9 +31,25 @@ export class RateLimiter {
   /** Resolves when one more request may start; requests start in the order they asked. */
   acquire(signal?: AbortSignal): Promise<void> {
     const turn = this.chain.then(() => this.waitForSlot(signal));
-    // A cancelled waiter must not stall the ones behind it.
+    // A cancelled waiter must not stall the ones behind it (its turn passes without a slot).
     this.chain = turn.catch(() => undefined);
-    return turn;
+    if (!signal) return turn;
+    // …and its caller hears of the cancel at once, not when its turn comes (up to a window later).
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(cancelled());
+      const onAbort = () => reject(cancelled());
+      signal.addEventListener('abort', onAbort, { once: true });
+      turn.then(
+        () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      );
+    });
   }
 
   /** The provider said 429 anyway: hold every start for `ms` (capped by the caller). */
