@@ -1,10 +1,11 @@
-// `npm run demo`: the app on its embedded default — the bundled Vobiz simulator with sample data.
-// Starts the simulator, then Electron pointed at it with the demo partners added as profiles.
+// `npm run demo`: the app on its embedded default — the bundled simulator (Vobiz, VoIPBIN and
+// Vocobase) with sample data. Starts the simulator, then Electron pointed at it with a profile of
+// each provider added (src-main/demo.ts).
 // Where the Electron binary is missing (it comes from GitHub), says so and opens the same app in
 // Chromium through the harness instead when there is a display.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { DEMO_PARTNERS } from '../tests/sim/data';
+import { demoProfiles } from '../tests/sim/demo-profiles';
 import { startSimulator } from '../tests/sim/server';
 import { findElectronBinary } from './electron-binary';
 
@@ -25,8 +26,8 @@ async function main(): Promise<void> {
     return;
   }
   const sim = await startSimulator({ port: Number(process.env.SIM_PORT ?? 0), quiet: true });
-  console.log(`Simulator running at ${sim.partnerBaseUrl}; starting Trunkdesk with its demo partners.`);
-  const partners = DEMO_PARTNERS.map((p) => ({ displayName: p.displayName, authId: p.authId, token: p.token }));
+  console.log(`Simulator running at ${sim.url}; starting Trunkdesk with its demo profiles (Vobiz, VoIPBIN, Vocobase).`);
+  const partners = demoProfiles();
   const child = spawn(bin.path, [ROOT], {
     cwd: ROOT,
     stdio: 'inherit',

@@ -9,7 +9,9 @@ import { log } from './net/redact';
 /** A Vobiz partner by token, or a VoIPBIN/Vocobase profile whose base URL is the simulator's origin + `basePath`. */
 export type DemoProfile =
   | { displayName: string; authId: string; token: string }
-  | { basePath: string; input: Omit<AddProviderProfileInput, 'baseUrl'> };
+  | { basePath: string; input: WithoutBaseUrl<AddProviderProfileInput> };
+/** Omit over each member of a union (plain Omit would merge the sign-in methods into one shape). */
+type WithoutBaseUrl<T> = T extends unknown ? Omit<T, 'baseUrl'> : never;
 
 export async function seedDemoProfiles(profiles: ProfileService, simUrl: string, demo = demoProfilesFromEnv()): Promise<void> {
   if ((await profiles.list()).profiles.length > 0) return;

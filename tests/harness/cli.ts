@@ -11,6 +11,7 @@ import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
 import { invalidateCredentialIndex } from '../sim/credential-index';
 import { DEMO_PARTNERS } from '../sim/data';
+import { demoProfiles } from '../sim/demo-profiles';
 import { startSimulator } from '../sim/server';
 import { startHarness } from './harness';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     await keytarStore().delete(keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const demo = DEMO_PARTNERS.map((p) => ({ displayName: p.displayName, authId: p.authId, token: p.token }));
+  const demo = demoProfiles();
 
   if (shotDir) {
     mkdirSync(shotDir, { recursive: true });
