@@ -94,7 +94,7 @@ function mapError(res: HttpResponse, ctx: ErrorContext): AppError {
       const recovery = body.details.map((d) => str(d.recovery_endpoint)).find(Boolean);
       return new AppError('FORBIDDEN', 'This VoIPBIN account is frozen, so VoIPBIN refuses every request for it.', {
         hint: recovery
-          ? `Recover the account first: VoIPBIN names ${clip(recovery, 200)} for that (or contact VoIPBIN support). Trunkdesk keeps what it last saw.${ref}`
+          ? `Recover it first (VoIPBIN's recovery endpoint: ${clip(recovery, 200)}) or contact VoIPBIN support. Trunkdesk keeps what it last saw.${ref}`
           : `Contact VoIPBIN support to unfreeze it. Trunkdesk keeps what it last saw.${ref}`,
         ...base,
       });
