@@ -25,6 +25,11 @@ export interface HttpRequest {
    * engine frees its concurrency slot here, so parsing never holds back the next request.
    */
   onReceived?: () => void;
+  /**
+   * Override the client's GET retries for this request. A provider behind a client-side rate
+   * limiter passes 0: a retry the limiter never saw would spend a slot it did not count.
+   */
+  maxRetries?: number;
 }
 
 export interface HttpResponse {
@@ -84,7 +89,7 @@ export class HttpClient {
         retryable: false,
       });
     }
-    const retries = req.method === 'GET' ? this.opts.maxRetries : 0;
+    const retries = req.method === 'GET' ? (req.maxRetries ?? this.opts.maxRetries) : 0;
     for (let attempt = 0; ; attempt++) {
       let res: HttpResponse;
       try {

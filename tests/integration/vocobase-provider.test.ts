@@ -2,9 +2,11 @@
 // identity, the documented errors, the SIP connection list and create, that the outbound password
 // never comes back, and the client-side rate limits under a burst.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../src-main/net/http';
 import type { AccountApi, NewCredential, PartnerApi } from '../../src-main/providers/provider';
 import { configureVocobaseLimits, vocobaseProvider } from '../../src-main/providers/vocobase';
+import { vocobaseCall } from '../../src-main/providers/vocobase/transport';
 import { DEMO_VOCOBASE, startSimulator, type Simulator } from '../sim/server';
 
 let sim: Simulator;
@@ -200,6 +202,22 @@ describe('rate limits', () => {
     expect(tookMs).toBeLessThan(6 * windowMs);
   }, 20_000);
 
+  it('/calls requests keep to 10 a window and also count in the general 60', async () => {
+    const windowMs = 1_000;
+    sim.setFaults({ vocobaseWindowMs: windowMs });
+    configureVocobaseLimits({ windowMs });
+    const get = (path: string) => vocobaseCall(http, { method: 'GET', baseUrl: sim.vocobaseBaseUrl, path, key: cinder.key, what: 'x', schema: z.unknown() });
+    const started = Date.now();
+    await Promise.all([...Array.from({ length: 25 }, (_, i) => get(i % 2 ? '/calls?limit=5' : '/calls/concurrency')), ...Array.from({ length: 60 }, () => get('/config'))]);
+    const tookMs = Date.now() - started;
+    const stats = sim.vocobase.stats(cinder.key);
+    console.log(`[vocobase /calls] 25 /calls + 60 general in ${tookMs} ms: ${JSON.stringify(stats)}`);
+    expect(stats).toMatchObject({ requests: 85, rejected429: 0, callsRequests: 25, callsRejected429: 0 });
+    expect(stats.maxCallsInAnyWindow).toBeLessThanOrEqual(10);
+    expect(stats.maxInAnyWindow).toBeLessThanOrEqual(60);
+    expect(tookMs).toBeGreaterThanOrEqual(2 * windowMs); // 25 at 10 a window: the third window
+  }, 20_000);
+
   it('two clients of one key share the budget; another key has its own', async () => {
     const windowMs = 1_000;
     sim.setFaults({ vocobaseWindowMs: windowMs });
@@ -255,4 +273,19 @@ describe('rate limits', () => {
     expect(Date.now() - t).toBeGreaterThanOrEqual(900); // it waited the Retry-After once
     expect(sim.vocobase.stats(cinder.key)).toMatchObject({ requests: 3, rejected429: 2 });
   }, 20_000);
+});
+
+describe('no request behind the limiter’s back', () => {
+  it('a 503 is not retried by the HTTP client (whose GET retries are on by default): every attempt took a slot', async () => {
+    const retrying = new HttpClient();
+    try {
+      sim.requests.length = 0;
+      sim.setFaults({ queue: [{ match: '/vocobase/api/v2/config', kind: 'status', status: 503 }] });
+      await expect(partner(cinder.key, retrying).me()).rejects.toMatchObject({ code: 'UPSTREAM' });
+      expect(sim.requests.filter((r) => r.path.startsWith('/vocobase/api/v2/config'))).toHaveLength(1);
+    } finally {
+      sim.setFaults({});
+      await retrying.close();
+    }
+  });
 });

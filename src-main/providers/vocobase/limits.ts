@@ -22,7 +22,7 @@ export interface VocobaseLimitOptions {
   windowMs?: number;
   generalLimit?: number;
   callsLimit?: number;
-  /** Added to the window on our side (see above); default 5 % of the window, 50 ms to 2 s. */
+  /** Added to the window on our side (see above); default 5 % of the window, 100 ms to 2 s. */
   marginMs?: number;
 }
 
@@ -33,7 +33,7 @@ interface Config {
   marginMs: number;
 }
 
-const defaultMargin = (windowMs: number) => Math.min(2_000, Math.max(50, Math.round(windowMs * 0.05)));
+const defaultMargin = (windowMs: number) => Math.min(2_000, Math.max(100, Math.round(windowMs * 0.05)));
 
 let config: Config = { windowMs: VOCOBASE_WINDOW_MS, generalLimit: VOCOBASE_GENERAL_LIMIT, callsLimit: VOCOBASE_CALLS_LIMIT, marginMs: defaultMargin(VOCOBASE_WINDOW_MS) };
 let limiters = new RateLimiters();

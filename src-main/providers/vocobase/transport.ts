@@ -41,6 +41,8 @@ export async function vocobaseCall<S extends z.ZodType>(http: HttpClient, c: Voc
       method: c.method,
       url,
       headers: authHeaders(key),
+      // Every attempt takes its slots above: the HTTP client must not retry behind the limiter.
+      maxRetries: 0,
       ...(c.body !== undefined ? { body: c.body } : {}),
       ...(c.signal ? { signal: c.signal } : {}),
     });
