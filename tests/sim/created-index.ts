@@ -20,8 +20,8 @@ interface Index<T> {
   length: number;
   byId: Map<string, T>;
   byCustomer: Map<string, CustomerList<T>>;
-  /** Optional unique key (e.g. customer + extension number) → record. */
-  byKey: Map<string, T>;
+  /** Optional key unique within a customer (e.g. the extension number): customer → key → record. */
+  byKey: Map<string, Map<string, T>>;
   keyOf: ((t: T) => string) | undefined;
 }
 
@@ -39,7 +39,11 @@ function build<T extends Created>(all: readonly T[], keyOf?: (t: T) => string): 
 
 function addTo<T extends Created>(index: Index<T>, item: T): void {
   index.byId.set(item.id, item);
-  if (index.keyOf) index.byKey.set(index.keyOf(item), item);
+  if (index.keyOf) {
+    let keys = index.byKey.get(item.customerId);
+    if (!keys) index.byKey.set(item.customerId, (keys = new Map()));
+    keys.set(index.keyOf(item), item);
+  }
   const list = index.byCustomer.get(item.customerId);
   if (!list) {
     index.byCustomer.set(item.customerId, { items: [item], sorted: true });
@@ -76,8 +80,9 @@ export function findById<T extends Created>(all: readonly T[], id: string): T | 
   return indexOf(all).byId.get(id);
 }
 
-export function findByKey<T extends Created>(all: readonly T[], keyOf: (t: T) => string, key: string): T | undefined {
-  return indexOf(all, keyOf).byKey.get(key);
+/** The customer's record with that key (`keyOf` must be the same function on every call for one array). */
+export function findByKey<T extends Created>(all: readonly T[], keyOf: (t: T) => string, customerId: string, key: string): T | undefined {
+  return indexOf(all, keyOf).byKey.get(customerId)?.get(key);
 }
 
 function sortedList<T extends Created>(all: readonly T[], customerId: string): readonly T[] {

@@ -43,11 +43,18 @@ export const fresh = {
   requestId: (): string => `req_${randomBytes(8).toString('hex')}`,
 };
 
+let cachedMs = NaN;
+let cachedIso = '';
 /** ISO-8601 with microseconds, like the live API: 2026-04-22T08:51:47.813889Z */
 export function isoMicros(epochMicros: number): string {
   const ms = Math.floor(epochMicros / 1000);
   const micros = String(epochMicros % 1000).padStart(3, '0');
-  return new Date(ms).toISOString().replace('Z', `${micros}Z`);
+  // Bulk seeding formats many instants within one millisecond: format the Date once per ms.
+  if (ms !== cachedMs) {
+    cachedMs = ms;
+    cachedIso = new Date(ms).toISOString().slice(0, -1);
+  }
+  return `${cachedIso}${micros}Z`;
 }
 
 let lastMicros = 0;

@@ -1,4 +1,5 @@
-// Minimal HS256 JWT so /login hands out a real-looking token that can expire or be tampered with.
+// Minimal HS256 JWT so the logins hand out real-looking tokens that can expire or be tampered with.
+// Vobiz tokens carry sub/iat/exp (verifyJwt); VoIPBIN's carry type/agent/expire (signJwtClaims, verifyJwtSignature).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface JwtPayload {

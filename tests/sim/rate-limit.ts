@@ -30,6 +30,11 @@ export class TokenBuckets {
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond)) };
   }
 
+  /** Counts a request that no limit applies to (limiter off). */
+  count(key: string): void {
+    this.statsFor(key).requests += 1;
+  }
+
   private statsFor(key: string): BucketStats {
     let s = this.counters.get(key);
     if (!s) {

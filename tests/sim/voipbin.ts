@@ -262,7 +262,7 @@ function authenticate(ctx: RequestContext, v: VoipbinState, rt: VoipbinRuntime):
 
 function rateLimit(ctx: RequestContext, rt: VoipbinRuntime, customerId: string): void {
   const cfg = ctx.faults.voipbinRateLimit === undefined ? VOIPBIN_DEFAULT_RATE_LIMIT : ctx.faults.voipbinRateLimit;
-  if (cfg === null || !(cfg.perSecond > 0) || !(cfg.burst > 0)) return;
+  if (cfg === null || !(cfg.perSecond > 0) || !(cfg.burst > 0)) return rt.buckets.count(customerId);
   const taken = rt.buckets.take(customerId, ctx.nowMs, cfg.perSecond, cfg.burst);
   if (!taken.ok) {
     stop(
