@@ -129,3 +129,59 @@ export async function addSessionProfileViaUi(page: Page, s: { name: string; emai
   await form.getByRole('button', { name: 'Sign in and add' }).click();
   return form;
 }
+
+/** Pick a provider on the add-profile form (Vobiz, VoIPBIN, Vocobase). */
+export async function chooseProvider(page: Page, provider: 'Vobiz' | 'VoIPBIN' | 'Vocobase'): Promise<Locator> {
+  const form = page.getByTestId('add-profile-form');
+  await form.waitFor();
+  await form.getByTestId('provider-picker').getByLabel(provider).check();
+  return form;
+}
+
+/** Open the folded "Advanced" fields of a VoIPBIN or Vocobase profile form, and fill those given. */
+async function fillAdvanced(form: Locator, f: { baseUrl?: string; realmBase?: string }): Promise<void> {
+  const advanced = form.getByTestId('advanced-fields');
+  if (!(await advanced.evaluate((d) => (d as HTMLDetailsElement).open))) await advanced.locator('summary').click();
+  if (f.baseUrl !== undefined) await form.getByLabel('Base URL').fill(f.baseUrl);
+  if (f.realmBase !== undefined) await form.getByLabel('Realm base domain').fill(f.realmBase);
+}
+
+export type VoipbinProfileForm = { name: string; baseUrl?: string; realmBase?: string } & (
+  | { username: string; password: string }
+  | { accessKey: string }
+);
+
+/** Add a VoIPBIN profile through the form, signed in with a username and password or an access key. */
+export async function addVoipbinViaUi(page: Page, f: VoipbinProfileForm): Promise<Locator> {
+  const form = await chooseProvider(page, 'VoIPBIN');
+  const byKey = 'accessKey' in f;
+  await form.getByRole('tablist', { name: 'Sign in with' }).getByRole('tab', { name: byKey ? /Access key/ : /Username and password/ }).click();
+  await form.getByLabel('Profile name').fill(f.name);
+  if ('accessKey' in f) await form.getByLabel('Access key').fill(f.accessKey);
+  else {
+    await form.getByLabel('Username', { exact: true }).fill(f.username);
+    await form.getByLabel('Password', { exact: true }).fill(f.password);
+  }
+  if (f.baseUrl !== undefined || f.realmBase !== undefined) await fillAdvanced(form, f);
+  await form.getByRole('button', { name: byKey ? 'Add profile' : 'Sign in and add' }).click();
+  return form;
+}
+
+/** Add a Vocobase profile through the form. */
+export async function addVocobaseViaUi(page: Page, f: { name: string; apiKey: string; baseUrl?: string }): Promise<Locator> {
+  const form = await chooseProvider(page, 'Vocobase');
+  await form.getByLabel('Profile name').fill(f.name);
+  await form.getByLabel('API key').fill(f.apiKey);
+  if (f.baseUrl !== undefined) await fillAdvanced(form, f);
+  await form.getByRole('button', { name: 'Add profile' }).click();
+  return form;
+}
+
+/** A one-account profile's credentials (its Credentials tab), once its table has rows. */
+export async function waitForAccountCredentials(page: Page, accountName: string): Promise<Locator> {
+  const view = page.getByTestId('account-view');
+  await view.getByRole('heading', { name: accountName, exact: true }).waitFor({ timeout: 20_000 });
+  const creds = view.getByTestId('credentials-view');
+  await creds.locator('tr[data-username]').first().waitFor({ timeout: 20_000 });
+  return creds;
+}

@@ -3,6 +3,9 @@
 //   npm run harness                      a visible window (needs a display), until Ctrl-C
 //   npm run harness -- --screenshot DIR  saves a PNG of each main screen, then exits (headless)
 //   add --size 900x700 for another window size (default 1280x820)
+// The screenshots cover Vobiz (partner, customers, credentials, sync, offline) and the one-account
+// providers: the profile form per provider, VoIPBIN extensions and trunks, Vocobase SIP
+// connections, their create forms and the settings panel.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,9 +13,10 @@ import { seedDemoProfiles } from '../../src-main/demo';
 import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
 import { invalidateCredentialIndex } from '../sim/credential-index';
-import { DEMO_PARTNERS } from '../sim/data';
+import { DEMO_PARTNERS, DEMO_VOCOBASE, DEMO_VOIPBIN } from '../sim/data';
 import { demoProfiles } from '../sim/demo-profiles';
-import { startSimulator } from '../sim/server';
+import { startSimulator, type Simulator } from '../sim/server';
+import type { Locator, Page } from 'playwright';
 import { startHarness } from './harness';
 
 async function main(): Promise<void> {
@@ -45,6 +49,19 @@ async function main(): Promise<void> {
     await page.getByTestId('add-profile-form').waitFor();
     await shot('01-first-run');
     const form = page.getByTestId('add-profile-form');
+    // The profile form for each provider (only that provider's fields), with its advanced fields open.
+    await form.getByTestId('provider-picker').getByLabel('VoIPBIN').check();
+    await form.getByTestId('advanced-fields').locator('summary').click();
+    await shot('21-voipbin-form-login');
+    await form.getByRole('tab', { name: /Access key/ }).click();
+    await form.getByLabel('Profile name').fill('Aurora');
+    await form.getByLabel('Access key').fill('vb_oops!');
+    await form.getByRole('button', { name: 'Add profile' }).click();
+    await shot('22-voipbin-form-accesskey-error');
+    await form.getByTestId('provider-picker').getByLabel('Vocobase').check();
+    await form.getByTestId('advanced-fields').locator('summary').click();
+    await shot('23-vocobase-form');
+    await form.getByTestId('provider-picker').getByLabel('Vobiz').check();
     await form.getByLabel('Profile name').fill('Typo');
     await form.getByLabel('Partner auth ID').fill(DEMO_PARTNERS[0]!.authId);
     await form.getByLabel('API token').fill('not-the-right-token');
@@ -122,8 +139,10 @@ async function main(): Promise<void> {
     await page.getByLabel('Find SIP user').press('Enter');
     await page.getByTestId('credentials-view').locator('tr[data-username]').first().waitFor();
     await shot('18-search-hit');
+    await providerScreens(page, sim, shot);
+    await page.getByTestId('profile-switcher').getByRole('button', { name: /Northwind/ }).click();
     await page.getByRole('tab', { name: 'Partner' }).click();
-    await page.getByTestId('partner-view').waitFor();
+    await page.getByTestId('partner-view').getByRole('heading', { name: DEMO_PARTNERS[0]!.name }).waitFor();
     sim.setFaults({ queue: [{ match: '/me', kind: 'status', status: 503, times: -1 }] });
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByRole('alert').first().waitFor();
@@ -169,6 +188,84 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   h.browser.on('disconnected', stop);
+}
+
+/** VoIPBIN (username + password) and Vocobase profiles added through the form, and their screens. */
+async function providerScreens(page: Page, sim: Simulator, shot: (name: string) => Promise<void>): Promise<void> {
+  const form = page.getByTestId('add-profile-form');
+  const credentials = page.getByTestId('credentials-view');
+  const table = credentials.getByTestId('credentials-table');
+  /** The element in view first: the content scrolls on its own, so a full-page shot shows only the window. */
+  const shotAt = async (name: string, target: Locator) => {
+    await target.scrollIntoViewIfNeeded();
+    await shot(name);
+  };
+
+  await page.getByRole('button', { name: '+ Add profile' }).click();
+  await form.getByTestId('provider-picker').getByLabel('VoIPBIN').check();
+  await form.getByLabel('Profile name').fill('Aurora Dental');
+  await form.getByLabel('Username', { exact: true }).fill(DEMO_VOIPBIN.logins.admin.username);
+  await form.getByLabel('Password', { exact: true }).fill(DEMO_VOIPBIN.logins.admin.password);
+  await form.getByTestId('advanced-fields').locator('summary').click();
+  await form.getByLabel('Base URL').fill(sim.voipbinBaseUrl);
+  await form.getByRole('button', { name: 'Sign in and add' }).click();
+  await table.locator('tr[data-username]').first().waitFor({ timeout: 20_000 });
+  await shot('24-voipbin-credentials');
+  await credentials.getByLabel('Filter by username').fill('100');
+  await table.locator('tr[data-username="1001"]').waitFor();
+  await table.locator('tr[data-username="1001"]').getByRole('button', { name: /Settings for/ }).click();
+  const panel = page.getByTestId('credential-settings');
+  await panel.getByTestId('settings-rows').waitFor();
+  await panel.getByRole('button', { name: 'Copy Realm / domain' }).click();
+  await shot('25-voipbin-settings');
+  await panel.getByRole('button', { name: 'Reveal password' }).click();
+  await panel.getByTestId('stored-password').waitFor();
+  await shot('26-voipbin-settings-revealed');
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  await table.locator('tr[data-username="1001"]').getByRole('button', { name: /^Edit / }).click();
+  await shotAt('27-voipbin-edit', credentials.getByTestId('edit-credential-form'));
+  await credentials.getByTestId('edit-credential-form').getByRole('button', { name: 'Cancel' }).click();
+  await credentials.getByRole('button', { name: '+ New extension' }).click();
+  const create = credentials.getByTestId('create-credential-form');
+  await create.getByLabel('Type a password').check();
+  await shotAt('28-voipbin-new-extension', create);
+  await credentials.getByRole('button', { name: '+ New trunk' }).click();
+  await create.getByLabel('Name', { exact: true }).fill('Tromsø PBX');
+  await create.getByLabel('Domain name').fill('9tromso');
+  await create.getByLabel('Username', { exact: true }).fill('auroratromso');
+  await create.getByLabel('Allowed IPs').fill('203.0.113.61\n203.0.113.62');
+  await create.getByRole('button', { name: 'Create trunk' }).click();
+  await create.getByTestId('field-error').first().waitFor({ timeout: 15_000 });
+  await shotAt('29-voipbin-new-trunk-error', create);
+  await create.getByLabel('Domain name').fill('auroratromso');
+  await create.getByRole('button', { name: 'Create trunk' }).click();
+  await credentials.getByTestId('new-password').waitFor({ timeout: 15_000 });
+  await shotAt('30-voipbin-trunk-created', credentials.getByTestId('new-password'));
+  await credentials.getByTestId('new-password').getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('tab', { name: 'Account' }).click();
+  await page.getByTestId('partner-view').getByRole('heading', { name: DEMO_VOIPBIN.aurora.name }).waitFor();
+  await shot('31-voipbin-account');
+
+  await page.getByRole('button', { name: '+ Add profile' }).click();
+  await form.getByTestId('provider-picker').getByLabel('Vocobase').check();
+  await form.getByLabel('Profile name').fill('Cinder Voice');
+  await form.getByLabel('API key').fill(DEMO_VOCOBASE.cinder.key);
+  await form.getByTestId('advanced-fields').locator('summary').click();
+  await form.getByLabel('Base URL').fill(sim.vocobaseBaseUrl);
+  await form.getByRole('button', { name: 'Add profile' }).click();
+  await table.locator('tr[data-username]').first().waitFor({ timeout: 20_000 });
+  await shot('32-vocobase-credentials');
+  await table.locator('tr[data-username]').first().getByRole('button', { name: /Settings for/ }).click();
+  await panel.getByTestId('settings-rows').waitFor();
+  await shot('33-vocobase-settings');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await credentials.getByRole('button', { name: '+ New SIP connection' }).click();
+  await create.getByLabel('Name', { exact: true }).fill('Carrier Three Pune');
+  await create.getByLabel('DID number').fill('9120400099');
+  await create.getByRole('button', { name: 'Create SIP connection' }).click();
+  await shotAt('34-vocobase-new-connection', create);
+  await create.getByRole('button', { name: 'Cancel' }).click();
 }
 
 main().catch((e) => {

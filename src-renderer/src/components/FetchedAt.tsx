@@ -1,4 +1,5 @@
 import type { DataSource } from '../../../src-preload/contract';
+import { useProviderLabel } from '../lib/caps';
 import { formatAge, formatClock, formatDateTime } from '../lib/format';
 import { useNow } from '../lib/useNow';
 
@@ -9,10 +10,11 @@ import { useNow } from '../lib/useNow';
  */
 export function FetchedAt({ source }: { source: DataSource }) {
   const now = useNow();
+  const provider = useProviderLabel();
   const stored = source.kind === 'stored';
   const title = stored
-    ? `Stored on this computer; last fetched from Vobiz ${formatDateTime(source.fetchedAt)}`
-    : `Fetched from Vobiz at ${formatClock(source.fetchedAt)}`;
+    ? `Stored on this computer; last fetched from ${provider} ${formatDateTime(source.fetchedAt)}`
+    : `Fetched from ${provider} at ${formatClock(source.fetchedAt)}`;
   return (
     <p className={`data-source data-source-${source.kind}`} data-testid="data-source" data-source-kind={source.kind} title={title}>
       <span className="data-source-dot" aria-hidden="true" />

@@ -1,3 +1,4 @@
+import { useProviderLabel } from '../lib/caps';
 import { formatAge } from '../lib/format';
 import { useNow } from '../lib/useNow';
 import { useShownDataAge } from '../lib/useShownDataAge';
@@ -14,6 +15,7 @@ export function OfflineBanner() {
   const reason = useConnectivity((s) => s.reason);
   const shownAt = useShownDataAge();
   const now = useNow();
+  const provider = useProviderLabel();
   const at = shownAt ?? lastOnlineAt;
   const said = reason?.trim() ? `${reason.trim()}${/[.!?]$/.test(reason.trim()) ? '' : '.'} ` : '';
   // The live region stays mounted, so going offline is announced when the banner appears in it.
@@ -31,7 +33,7 @@ export function OfflineBanner() {
             )}
           </p>
           <p className="offline-banner-hint">
-            {said}Changes are off until Vobiz can be reached; Trunkdesk keeps checking and reconnects by itself.
+            {said}Changes are off until {provider} can be reached; Trunkdesk keeps checking and reconnects by itself.
           </p>
         </div>
       )}

@@ -1,6 +1,8 @@
+import { secretNoun } from '../lib/caps';
 import { canCallVobiz, isSessionProfile } from '../lib/profile';
 import { useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
+import { ProviderBadge } from './ProviderBadge';
 
 /** The sidebar list of profiles. One click makes a profile active. */
 export function ProfileSwitcher() {
@@ -31,7 +33,10 @@ export function ProfileSwitcher() {
                   else void switchTo(p.id);
                 }}
               >
-                <span className="switcher-name">{p.displayName}</span>
+                <span className="switcher-head">
+                  <span className="switcher-name">{p.displayName}</span>
+                  <ProviderBadge profile={p} />
+                </span>
                 <span className="switcher-sub">
                   {session ? (p.session?.email ?? p.authId) : p.authId}
                   {trouble &&
@@ -46,9 +51,9 @@ export function ProfileSwitcher() {
                         · signed out
                       </span>
                     ) : (
-                      <span className="switcher-warn" title="The API token could not be read">
+                      <span className="switcher-warn" title={`The ${secretNoun(p)} could not be read`}>
                         {' '}
-                        · token unavailable
+                        · {p.authMode === 'token' ? 'token' : secretNoun(p)} unavailable
                       </span>
                     ))}
                 </span>

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type Ref } from 'react';
+import { useId, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
 
 export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   label: string;
@@ -49,4 +49,35 @@ export const verbatimInput = { autoComplete: 'off', spellCheck: false, autoCapit
  */
 export function SecretField(props: Omit<TextFieldProps, 'type' | 'value' | 'defaultValue'>) {
   return <TextField {...verbatimInput} {...props} type="password" />;
+}
+
+export type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  help?: string;
+  error?: string | undefined;
+  textareaRef?: Ref<HTMLTextAreaElement>;
+};
+
+/** A labelled multi-line input (lists typed one a line), wired like TextField. */
+export function TextAreaField({ label, help, error, textareaRef, className, ...area }: TextAreaFieldProps) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const describedBy = [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} ref={textareaRef} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
+      {help && (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error" data-testid="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }

@@ -2,15 +2,22 @@
 // so the admin sees what is wrong before anything is sent. Main still validates everything.
 import '../zod-setup';
 import {
+  AddProviderProfileInput,
   ApiToken,
   BaseUrl,
+  CredentialUsername,
   DisplayName,
   Email,
   LoginPassword,
+  NewCredentialFields,
   NewCustomerFields,
   PartnerAuthId,
+  RealmBase,
   SipPassword,
   SipUsername,
+  TypedPassword,
+  VocobaseApiKey,
+  VoipbinAccessKey,
 } from '../../../src-preload/contract';
 
 type FieldSchema = {
@@ -52,6 +59,49 @@ export const checkCompany = (v: string): Check => check(NewCustomerFields.compan
 export const checkSipUsername = (v: string): Check => check(SipUsername, v);
 export const checkSipPassword = (v: string): Check =>
   v === '' ? { ok: false, message: 'Type the SIP password, or let Trunkdesk generate one.' } : check(SipPassword, v);
+
+// VoIPBIN and Vocobase sign-in (the contract's own field schemas)
+const voipbinLogin = AddProviderProfileInput.options[0].shape;
+export const checkVoipbinUsername = (v: string): Check => check(voipbinLogin.username, v);
+export const checkAccessKey = (v: string): Check =>
+  v === '' ? { ok: false, message: 'Paste the access key (vb_…) from the VoIPBIN console.' } : check(VoipbinAccessKey, v);
+export const checkApiKey = (v: string): Check =>
+  v === '' ? { ok: false, message: 'Paste the API key (rg_live_…) from the Vocobase dashboard.' } : check(VocobaseApiKey, v);
+/** Empty is fine: the default registrar base is used. */
+export const checkRealmBaseOrEmpty = (v: string): Check => (v.trim() === '' ? { ok: true, value: '' } : check(RealmBase, v));
+
+// Credentials of any kind (each provider adds its own rules, reported on the field by main)
+export const checkCredentialUsername = (v: string): Check => check(CredentialUsername, v);
+export const checkTypedPassword = (v: string): Check =>
+  v === '' ? { ok: false, message: 'Type the password.' } : check(TypedPassword, v);
+export const checkCredentialName = (v: string): Check => check(NewCredentialFields.name, v);
+export const checkCredentialDetail = (v: string): Check => check(NewCredentialFields.detail, v);
+export const checkRequiredName = (v: string): Check => (v.trim() === '' ? { ok: false, message: 'Give it a name.' } : checkCredentialName(v));
+export const checkDomainName = (v: string): Check =>
+  v.trim() === '' ? { ok: false, message: 'Enter the domain name.' } : check(NewCredentialFields.domainName, v);
+export const checkSipHost = (v: string): Check =>
+  v.trim() === '' ? { ok: false, message: "Enter the carrier's SIP host." } : check(NewCredentialFields.sipHost, v);
+/** E.164, the contract's phone rule; empty is fine (a DID is optional). */
+export const checkDidOrEmpty = (v: string): Check => {
+  const compact = v.replace(/[\s()-]/g, '');
+  if (compact === '') return { ok: true, value: '' };
+  const c = check(NewCustomerFields.phone, compact);
+  return c.ok ? c : { ok: false, message: 'Use E.164: + and the country code, then the number, e.g. +919876543210.' };
+};
+/** One address a line (or comma-separated); at most 50, each at most 43 characters (the contract's limits). */
+export function splitIps(v: string): string[] {
+  return v
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+export const checkIpList = (v: string): Check => {
+  const ips = splitIps(v);
+  if (ips.length > 50) return { ok: false, message: 'Enter at most 50 addresses.' };
+  const long = ips.find((ip) => ip.length > 43);
+  if (long) return { ok: false, message: `“${long.slice(0, 24)}…” is too long to be an IP address.` };
+  return { ok: true, value: v };
+};
 
 /** First message of a failed check, or undefined. */
 export const messageOf = (c: Check): string | undefined => (c.ok ? undefined : c.message);

@@ -20,7 +20,10 @@ export function useFieldErrors<F extends string>() {
 
   const onFieldBlur = (field: F, run: Run) => (e: FocusEvent<Field>) => {
     const next = e.relatedTarget;
-    if (next instanceof HTMLButtonElement && next.form === e.currentTarget.form) return;
+    const form = e.currentTarget.form;
+    if (next instanceof HTMLButtonElement && next.form === form) return;
+    // Nor for a <summary> of the same form (opening its advanced fields): the same shift would swallow the click.
+    if (next instanceof HTMLElement && next.tagName === 'SUMMARY' && form?.contains(next)) return;
     if (e.currentTarget.value === '' && !errors[field]) return;
     setFieldError(field, messageOf(run(e.currentTarget.value)));
   };
@@ -45,8 +48,18 @@ export function useFieldErrors<F extends string>() {
   return { errors, setFieldError, onFieldBlur, recheck, showChecks };
 }
 
+/**
+ * The field name in a main-side error's path: "input.password" -> "password", and the parts
+ * inside a field dropped ("password.value" -> "password", "allowedIps.2" -> "allowedIps").
+ */
+export function fieldName(field: string | undefined): string | undefined {
+  const parts = (field ?? '').split('.').filter((p) => p !== '' && !/^\d+$/.test(p));
+  if (parts.length > 1 && parts.at(-1) === 'value') parts.pop();
+  return parts.at(-1);
+}
+
 /** The form field a main-side VALIDATION error points at ("input.password" -> "password"), if it is one of ours. */
 export function fieldOf<F extends string>(field: string | undefined, fields: readonly F[]): F | null {
-  const f = field?.split('.').pop();
+  const f = fieldName(field);
   return f && (fields as readonly string[]).includes(f) ? (f as F) : null;
 }

@@ -5,9 +5,12 @@
 import { create } from 'zustand';
 import type { ConnectivityDTO } from '../../../src-preload/contract';
 import { call } from '../bridge';
+import { providerLabel } from '../lib/caps';
+import { selectActiveProfile, useProfiles } from './profiles';
 
-/** Why a write is disabled offline; the same words on every button that needs Vobiz. */
-export const OFFLINE_WRITE_REASON = 'You are offline: changes need Vobiz.';
+/** Why a write is disabled offline; the same words on every button that needs the provider. */
+export const offlineWriteReason = (provider: string): string => `You are offline: changes need ${provider}.`;
+export const OFFLINE_WRITE_REASON = offlineWriteReason('Vobiz');
 
 type ConnectivityState = ConnectivityDTO & {
   load(): Promise<void>;
@@ -40,7 +43,8 @@ export const useConnectivity = create<ConnectivityState>()((set, get) => ({
 
 const pick = ({ online, lastOnlineAt, reason }: ConnectivityDTO): ConnectivityDTO => ({ online, lastOnlineAt, reason });
 
-/** Null when writes may go to Vobiz; else why not, for the disabled buttons' title and text. */
+/** Null when writes may go to the active profile's provider; else why not, for the disabled buttons' title and text. */
 export function useWriteBlock(): string | null {
-  return useConnectivity((s) => (s.online ? null : OFFLINE_WRITE_REASON));
+  const provider = useProfiles((s) => providerLabel(selectActiveProfile(s)));
+  return useConnectivity((s) => (s.online ? null : offlineWriteReason(provider)));
 }

@@ -156,6 +156,9 @@ export function selectCredentialsEntry(profileId: string, customerAuthId: string
 // Writes. Each returns main's Result as is; the view that asked decides what to show, and it is
 // keyed by profile + customer, so an answer for a customer no longer shown has nowhere to land.
 
+/** A new credential's fields other than the username and password (its kind, and what that kind needs). */
+export type NewCredential = Omit<ChannelInput<'createCredential'>, 'profileId' | 'customerAuthId' | 'username' | 'password'>;
+
 /** Whose credentials a write is for. */
 export type CredentialScope = { profileId: string; customerAuthId: string };
 
@@ -163,10 +166,13 @@ export const credentialWrites = {
   generatePassword: (): Promise<Result<ChannelOutput<'generatePassword'>>> => call('generatePassword', {}),
   revealPassword: (secretId: string) => call('revealPassword', { secretId }),
   copyPassword: (secretId: string) => call('copyPassword', { secretId }),
-  create: (scope: CredentialScope, username: string, password: PasswordInput) =>
-    call('createCredential', { ...scope, username, password }),
-  update: (scope: CredentialScope, credentialId: string, change: Pick<ChannelInput<'updateCredential'>, 'enabled' | 'password'>) =>
+  create: (scope: CredentialScope, username: string, password: PasswordInput, fields: NewCredential = {}) =>
+    call('createCredential', { ...scope, ...fields, username, password }),
+  update: (scope: CredentialScope, credentialId: string, change: Pick<ChannelInput<'updateCredential'>, 'enabled' | 'password' | 'name' | 'detail'>) =>
     call('updateCredential', { ...scope, credentialId, ...change }),
+  settings: (scope: CredentialScope, credentialId: string) => call('credentialSettings', { ...scope, credentialId }),
+  /** An explicit request for a stored password: a one-time handle, to reveal once or copy. */
+  storedPassword: (scope: CredentialScope, credentialId: string) => call('storedPassword', { ...scope, credentialId }),
   remove: (scope: CredentialScope, credentialId: string) => call('deleteCredential', { ...scope, credentialId }),
   bulk: (scope: CredentialScope, action: 'enable' | 'disable' | 'delete', ids: string[]) =>
     call('bulkCredentials', { ...scope, action, ids }),

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type {
   AddProfileInput,
+  AddProviderProfileInput,
   AddSessionProfileInput,
   ErrorDTO,
   ProfileDTO,
@@ -29,6 +30,8 @@ export type ProfilesState = {
   add(input: AddProfileInput): Promise<Result<ProfileListDTO>>;
   /** Email + password sign-in: the password is sent once and not kept anywhere. */
   addSession(input: AddSessionProfileInput): Promise<Result<ProfileListDTO>>;
+  /** A VoIPBIN or Vocobase profile (username + password, access key or API key), verified by main first. */
+  addProvider(input: AddProviderProfileInput): Promise<Result<ProfileListDTO>>;
   signIn(id: string, password: string): Promise<Result<ProfileListDTO>>;
   signOut(id: string): Promise<Result<ProfileListDTO>>;
   switchTo(id: string): Promise<void>;
@@ -99,6 +102,11 @@ export const useProfiles = create<ProfilesState>()((set, get) => {
     async addSession(input) {
       const before = new Set(get().profiles.map((p) => p.id));
       return activateAdded(before, applyWrite(await call('addSessionProfile', input)));
+    },
+
+    async addProvider(input) {
+      const before = new Set(get().profiles.map((p) => p.id));
+      return activateAdded(before, applyWrite(await call('addProviderProfile', input)));
     },
 
     async signIn(id, password) {

@@ -11,16 +11,17 @@ export function FirstRun() {
           <p className="brand">Trunkdesk</p>
           <h1 id="welcome-title">Manage your customers' SIP credentials in one place</h1>
           <p>
-            Trunkdesk is a desktop tool for telecom partner admins. Connect your Vobiz partner account once, and see
-            your partner details, balance, account usage and what your account is allowed to do.
+            Trunkdesk is a desktop tool for telecom admins. Connect a Vobiz partner account, a VoIPBIN account or a
+            Vocobase account once, and manage its SIP credentials, extensions, trunks or SIP connections, online or
+            off.
           </p>
           <ul className="welcome-points">
             <li>
-              <strong>Several partner accounts.</strong> Add a profile for each one and switch with a click.
+              <strong>Several accounts, several providers.</strong> Add a profile for each one and switch with a click.
             </li>
             <li>
-              <strong>Your token stays private.</strong> It is checked with Vobiz, then stored encrypted on this
-              computer under your operating system's keychain, and never shown again.
+              <strong>Your keys stay private.</strong> A token or key is checked with its provider, then stored
+              encrypted on this computer under your operating system's keychain, and never shown again.
             </li>
             <li>
               <strong>No surprises.</strong> Trunkdesk talks only to the provider you configure.

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { CredentialSearchDTO } from '../../../src-preload/contract';
 import { TextField, verbatimInput } from '../components/TextField';
+import { accountNoun, useActiveCaps } from '../lib/caps';
 import { formatAge, formatCount, formatDateTime, plural } from '../lib/format';
 import { globalSearchInput } from '../lib/useAppShortcuts';
 import { useNow } from '../lib/useNow';
@@ -25,6 +26,7 @@ export function GlobalSearch({ profileId }: { profileId: string }) {
   const [active, setActive] = useState(0);
   const wrapRef = useRef<HTMLDivElement>(null);
   const listId = useId();
+  const noun = accountNoun(useActiveCaps());
   const optionId = (i: number) => `${listId}-hit-${i}`;
 
   const { result } = entry;
@@ -83,7 +85,7 @@ export function GlobalSearch({ profileId }: { profileId: string }) {
         aria-autocomplete="list"
         aria-activedescendant={showing && hits[activeIndex] ? optionId(activeIndex) : undefined}
         aria-keyshortcuts="Control+K Meta+K /"
-        placeholder={`Username in any customer (${SHORTCUT})`}
+        placeholder={`Username in ${noun.one === 'customer' ? 'any customer' : 'this account'} (${SHORTCUT})`}
         {...verbatimInput}
         maxLength={64}
         value={value}
@@ -99,7 +101,7 @@ export function GlobalSearch({ profileId }: { profileId: string }) {
       />
       {showing && (
         <div className="global-results" data-testid="global-search-results">
-          <SearchSummary result={current} loading={entry.loading} failed={entry.error?.message ?? null} />
+          <SearchSummary result={current} loading={entry.loading} failed={entry.error?.message ?? null} noun={noun} />
           {hits.length > 0 && (
             <ul role="listbox" id={listId} aria-label="SIP users found" className="global-hits">
               {hits.map((h, i) => (
@@ -130,14 +132,26 @@ export function GlobalSearch({ profileId }: { profileId: string }) {
 }
 
 /** How many matched, how many customers were searched, and how old the stored lists may be. */
-function SearchSummary({ result, loading, failed }: { result: CredentialSearchDTO | null; loading: boolean; failed: string | null }) {
+function SearchSummary({
+  result,
+  loading,
+  failed,
+  noun,
+}: {
+  result: CredentialSearchDTO | null;
+  loading: boolean;
+  failed: string | null;
+  noun: { one: string; many: string };
+}) {
   const now = useNow();
   if (failed) return <p className="global-results-note global-results-error">{failed}</p>;
   if (!result) return loading ? <p className="global-results-note">Searching…</p> : null;
   if (result.accountsSearched === 0) {
     return (
       <p className="global-results-note" data-testid="global-search-summary">
-        No customer's credentials are stored on this computer yet. Open a customer, or use Sync all on the Customers tab.
+        {noun.one === 'customer'
+          ? "No customer's credentials are stored on this computer yet. Open a customer, or use Sync all on the Customers tab."
+          : 'No credentials are stored on this computer yet. Open the Credentials tab, or Sync there.'}
       </p>
     );
   }
@@ -149,7 +163,7 @@ function SearchSummary({ result, loading, failed }: { result: CredentialSearchDT
         : plural(result.total, 'match', 'matches');
   return (
     <p className="global-results-note" data-testid="global-search-summary" role="status">
-      {matches} · {plural(result.accountsSearched, 'customer', 'customers')} searched
+      {matches} · {plural(result.accountsSearched, noun.one, noun.many)} searched
       {result.oldestFetchedAt && (
         <>
           {' '}

@@ -1,4 +1,6 @@
 import type { ProfileDTO } from '../../../src-preload/contract';
+import { ProviderBadge } from '../components/ProviderBadge';
+import { isSelfAccount } from '../lib/caps';
 import { formatClock } from '../lib/format';
 import { isSessionProfile } from '../lib/profile';
 import { useUi } from '../store/ui';
@@ -14,7 +16,10 @@ export function MainHeader({ profile }: { profile: ProfileDTO }) {
   return (
     <header className="main-header">
       <div className="main-header-text">
-        <p className="eyebrow">Vobiz partner profile</p>
+        <p className="eyebrow main-header-eyebrow">
+          <ProviderBadge profile={profile} />
+          <span>{isSelfAccount(profile) ? 'Account profile' : 'Partner profile'}</span>
+        </p>
         <p className="main-header-title" data-testid="active-profile-name">
           {profile.displayName}
         </p>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { capsOf, isSelfAccount, secretNoun } from '../lib/caps';
 import { canCallVobiz, isSessionProfile } from '../lib/profile';
 import { FetchedAt } from '../components/FetchedAt';
 import { selectPartnerEntry, usePartner } from '../store/partner';
@@ -35,7 +36,7 @@ export function PartnerView({ profile }: { profile: ProfileDTO }) {
       data-profile-id={profile.id}
       data-state={state}
       aria-busy={tokenUsable && pending}
-      aria-label="Partner account"
+      aria-label={isSelfAccount(profile) ? 'Account' : 'Partner account'}
     >
       {!tokenUsable ? (
         <TokenProblemNotice profile={profile} onReplace={replaceToken} showAction />
@@ -69,14 +70,14 @@ export function PartnerView({ profile }: { profile: ProfileDTO }) {
               actions={
                 error.code === 'UNAUTHORIZED' && !isSessionProfile(profile) ? (
                   <button type="button" className="btn btn-primary" onClick={replaceToken}>
-                    Replace token
+                    {profile.authMode === 'token' ? 'Replace token' : `Replace ${secretNoun(profile)}`}
                   </button>
                 ) : undefined
               }
             />
           )}
 
-          {dto && <PartnerDetails partner={dto} />}
+          {dto && <PartnerDetails partner={dto} caps={capsOf(profile)} />}
         </>
       )}
     </section>

@@ -1,4 +1,6 @@
 import type { ProfileDTO } from '../../../src-preload/contract';
+import { ProviderBadge } from '../components/ProviderBadge';
+import { secretNoun } from '../lib/caps';
 import { formatClock, formatDate } from '../lib/format';
 import { isSessionProfile } from '../lib/profile';
 import { useUi } from '../store/ui';
@@ -9,9 +11,20 @@ import { SessionSettings } from './SessionSettings';
 
 const TOKEN_STATE: Record<ProfileDTO['tokenState'], string> = {
   stored: 'Stored encrypted on this computer',
-  missing: 'Missing: paste it again below',
-  unreadable: 'Could not be read from the OS keychain: paste it again below',
+  missing: 'Missing: enter it again below',
+  unreadable: 'Could not be read from the OS keychain: enter it again below',
 };
+
+/** What the profile's auth id is, by how it signs in. */
+const AUTH_ID_LABEL: Record<ProfileDTO['authMode'], string> = {
+  token: 'Auth ID',
+  session: 'Auth ID',
+  login: 'Username',
+  accesskey: 'Account ID',
+  apikey: 'Account',
+};
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Settings for the active profile: rename, rotate the token (or sign out of a session), remove. */
 export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
@@ -34,10 +47,12 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
       <dl className="details details-compact">
         <div className="detail">
           <dt>Provider</dt>
-          <dd>Vobiz</dd>
+          <dd>
+            <ProviderBadge profile={profile} />
+          </dd>
         </div>
         <div className="detail">
-          <dt>Auth ID</dt>
+          <dt>{AUTH_ID_LABEL[profile.authMode]}</dt>
           <dd>
             <code>{profile.authId}</code>
           </dd>
@@ -48,6 +63,14 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
             <code className="wrap">{profile.baseUrl}</code>
           </dd>
         </div>
+        {profile.realmBase !== null && (
+          <div className="detail" data-field="realmBase">
+            <dt>Realm base domain</dt>
+            <dd>
+              <code className="wrap">{profile.realmBase}</code>
+            </dd>
+          </div>
+        )}
         <div className="detail">
           <dt>Added</dt>
           <dd>{formatDate(profile.createdAt)}</dd>
@@ -65,7 +88,7 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
           </>
         ) : (
           <div className="detail" data-field="tokenState">
-            <dt>API token</dt>
+            <dt>{upperFirst(secretNoun(profile))}</dt>
             <dd>{TOKEN_STATE[profile.tokenState]}</dd>
           </div>
         )}

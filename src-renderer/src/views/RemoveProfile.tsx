@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { providerLabel, secretNoun } from '../lib/caps';
 import { useRequest } from '../lib/useRequest';
 import { useCredentials } from '../store/credentials';
 import { useCustomers } from '../store/customers';
@@ -45,8 +46,8 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
         <>
           <p className="settings-help">
             {profile.authMode === 'session'
-              ? 'Removes this profile from Trunkdesk and ends its session. Nothing changes at Vobiz.'
-              : 'Removes this profile and deletes its stored token from this computer. Nothing changes at Vobiz.'}
+              ? `Removes this profile from Trunkdesk and ends its session. Nothing changes at ${providerLabel(profile)}.`
+              : `Removes this profile and deletes its stored ${secretNoun(profile)} and data from this computer. Nothing changes at ${providerLabel(profile)}.`}
           </p>
           <div className="form-actions">
             <button ref={startRef} type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>
@@ -58,7 +59,7 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
         <div className="confirm" role="group" aria-labelledby="remove-confirm-text" data-testid="remove-confirm">
           <p id="remove-confirm-text" className="confirm-text">
             Remove {profile.displayName}?{' '}
-            {profile.authMode === 'session' ? 'Its session ends.' : 'Its stored token is deleted from this computer.'}
+            {profile.authMode === 'session' ? 'Its session ends.' : `Its stored ${secretNoun(profile)} is deleted from this computer.`}
           </p>
           {failure && <ErrorNotice error={failure} testId="remove-error" onRetry={() => void onRemove()} />}
           <div className="form-actions">

@@ -1,4 +1,5 @@
 import type { ProfileDTO } from '../../../src-preload/contract';
+import { providerLabel, secretNoun } from '../lib/caps';
 
 type Props = { profile: ProfileDTO; onReplace: () => void; showAction: boolean };
 
@@ -15,10 +16,12 @@ export function TokenProblemNotice({ profile, onReplace, showAction }: Props) {
       </div>
     );
   }
+  const what = secretNoun(profile);
+  const provider = providerLabel(profile);
   const detail =
     profile.tokenState === 'missing'
-      ? 'No token is stored for this profile any more. It may have been removed, or the keychain was reset.'
-      : 'The stored token could not be unlocked. This happens when the keychain item Trunkdesk uses was deleted, the keychain is locked, or you are signed in as a different user.';
+      ? `No ${what} is stored for this profile any more. It may have been removed, or the keychain was reset.`
+      : `The stored ${what} could not be unlocked. This happens when the keychain item Trunkdesk uses was deleted, the keychain is locked, or you are signed in as a different user.`;
   return (
     <div
       className="notice notice-warning"
@@ -27,16 +30,16 @@ export function TokenProblemNotice({ profile, onReplace, showAction }: Props) {
       data-token-state={profile.tokenState}
     >
       <p className="notice-title">
-        Trunkdesk could not read the API token for “{profile.displayName}” from the OS keychain.
+        Trunkdesk could not read the {what} for “{profile.displayName}” from the OS keychain.
       </p>
       <p className="notice-hint">{detail}</p>
       <p className="notice-hint">
-        The profile itself is kept. Paste the token again to reconnect; it is checked with Vobiz before it is saved.
+        The profile itself is kept. Enter the {what} again to reconnect; it is checked with {provider} before it is saved.
       </p>
       {showAction && (
         <div className="notice-actions">
           <button type="button" className="btn btn-primary" onClick={onReplace}>
-            Replace token
+            {profile.authMode === 'token' ? 'Replace token' : `Replace ${what}`}
           </button>
         </div>
       )}

@@ -11,10 +11,13 @@ type Props = {
   blocked: WriteBlock;
   onRun(action: BulkAction): void;
   onClear(): void;
+  /** Which bulk actions the provider allows (all by default). */
+  canToggle?: boolean;
+  canDelete?: boolean;
 };
 
 /** Shown while rows are checked: act on all of them at once (delete asks first). */
-export function BulkBar({ count, busy, blocked, onRun, onClear }: Props) {
+export function BulkBar({ count, busy, blocked, onRun, onClear, canToggle = true, canDelete = true }: Props) {
   const [confirming, setConfirming] = useState(false);
   const off = busy !== null || blocked !== null;
   const why = blockedProps(blocked);
@@ -31,15 +34,21 @@ export function BulkBar({ count, busy, blocked, onRun, onClear }: Props) {
       </p>
       {!confirming ? (
         <div className="form-actions">
-          <button type="button" className="btn" onClick={() => onRun('disable')} disabled={off} {...why}>
-            {busy === 'disable' ? 'Disabling…' : 'Disable selected'}
-          </button>
-          <button type="button" className="btn" onClick={() => onRun('enable')} disabled={off} {...why}>
-            {busy === 'enable' ? 'Enabling…' : 'Enable selected'}
-          </button>
-          <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)} disabled={off} {...why}>
-            {busy === 'delete' ? 'Deleting…' : 'Delete selected'}
-          </button>
+          {canToggle && (
+            <>
+              <button type="button" className="btn" onClick={() => onRun('disable')} disabled={off} {...why}>
+                {busy === 'disable' ? 'Disabling…' : 'Disable selected'}
+              </button>
+              <button type="button" className="btn" onClick={() => onRun('enable')} disabled={off} {...why}>
+                {busy === 'enable' ? 'Enabling…' : 'Enable selected'}
+              </button>
+            </>
+          )}
+          {canDelete && (
+            <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)} disabled={off} {...why}>
+              {busy === 'delete' ? 'Deleting…' : 'Delete selected'}
+            </button>
+          )}
           <button type="button" className="btn btn-quiet" onClick={onClear} disabled={busy !== null}>
             Clear selection
           </button>

@@ -1,5 +1,17 @@
 /** No rows: either the customer has none at all, or none match the filters (which can be cleared). */
-export function CredentialsEmpty({ filtered, onClearFilters }: { filtered: boolean; onClearFilters(): void }) {
+export function CredentialsEmpty({
+  filtered,
+  onClearFilters,
+  what = 'SIP credentials',
+  owner = 'This customer',
+}: {
+  filtered: boolean;
+  onClearFilters(): void;
+  /** What the list holds, in a sentence ("SIP credentials", "extensions and trunks"). */
+  what?: string;
+  /** Whose list it is ("This customer", "This account"). */
+  owner?: string;
+}) {
   return (
     <div className="empty-state" data-testid={filtered ? 'credentials-no-match' : 'credentials-empty'}>
       {filtered ? (
@@ -10,7 +22,9 @@ export function CredentialsEmpty({ filtered, onClearFilters }: { filtered: boole
           </button>
         </>
       ) : (
-        <p>This customer has no SIP credentials yet.</p>
+        <p>
+          {owner} has no {what} yet.
+        </p>
       )}
     </div>
   );

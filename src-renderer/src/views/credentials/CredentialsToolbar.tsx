@@ -1,8 +1,9 @@
-import { CREDENTIAL_PAGE_SIZES, type CredentialFilter } from '../../../../src-preload/contract';
+import { CREDENTIAL_PAGE_SIZES, type CredentialFilter, type CredentialKind, type CredentialKindCaps } from '../../../../src-preload/contract';
 import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
 import { SearchField } from '../../components/SearchField';
 import { SelectField } from '../../components/SelectField';
 import { TextField, verbatimInput } from '../../components/TextField';
+import { newKindLabel } from '../../lib/caps';
 import type { CredentialQuery } from '../../store/credentials';
 
 type Props = {
@@ -10,10 +11,13 @@ type Props = {
   /** A new filter or page size (the view goes back to the first page). */
   onChange(change: Partial<CredentialQuery>): void;
   onExport(): void;
-  onNew(): void;
+  onNew(kind: CredentialKind): void;
   exporting: boolean;
-  creating: boolean;
-  /** Set while writes are off (offline): "+ New credential" is disabled with the reason. */
+  /** The kind whose create form is open, if one is. */
+  creating: CredentialKind | null;
+  /** One "+ New …" button per kind the provider lets the admin create. */
+  creatable: readonly CredentialKindCaps[];
+  /** Set while writes are off (offline): the "+ New …" buttons are disabled with the reason. */
   writeBlock: WriteBlock;
 };
 
@@ -26,7 +30,7 @@ const STATUS_OPTIONS = [
 const SIZE_OPTIONS = CREDENTIAL_PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }));
 
 /** Filters, page size and the list's actions. Everything but "+ New credential" works offline. */
-export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting, creating, writeBlock }: Props) {
+export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting, creating, creatable, writeBlock }: Props) {
   const { filter } = query;
 
   const setFilter = (patch: Partial<CredentialFilter>) => {
@@ -93,9 +97,23 @@ export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting
         <button type="button" className="btn" onClick={onExport} disabled={exporting} aria-busy={exporting}>
           {exporting ? 'Exporting…' : 'Export CSV'}
         </button>
-        <button type="button" className="btn btn-primary" onClick={onNew} disabled={creating || !!writeBlock} {...blockedProps(writeBlock)}>
-          + New credential
-        </button>
+        {creatable.length > 0 && (
+          <span className="cred-new" role="group" aria-label="Create">
+            {creatable.map((k) => (
+              <button
+                key={k.kind}
+                type="button"
+                className="btn btn-primary"
+                onClick={() => onNew(k.kind)}
+                disabled={creating === k.kind || !!writeBlock}
+                data-testid={`new-${k.kind}`}
+                {...blockedProps(writeBlock)}
+              >
+                {newKindLabel(k)}
+              </button>
+            ))}
+          </span>
+        )}
       </div>
     </div>
   );

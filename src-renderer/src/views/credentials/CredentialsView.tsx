@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { BulkResultDTO, CredentialDTO, CredentialWriteDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
+import type { BulkResultDTO, CredentialDTO, CredentialKind, CredentialWriteDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
 import { BlockedReason } from '../../components/BlockedReason';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FetchedAt } from '../../components/FetchedAt';
+import { accountNoun, kindCaps, kindsInSentence, kindsTitle, useProfileCaps } from '../../lib/caps';
+import { credentialLabel } from '../../lib/credential';
 import { formatCount, plural } from '../../lib/format';
 import { useWriteBlock } from '../../store/connectivity';
 import {
@@ -17,29 +19,35 @@ import { SyncStatus } from '../sync/SyncStatus';
 import { BulkBar, type BulkAction } from './BulkBar';
 import { BulkResults } from './BulkResults';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { CapsNote } from './CapsNote';
 import { CreateCredentialForm } from './CreateCredentialForm';
+import { CredentialSettingsPanel } from './CredentialSettingsPanel';
 import { CredentialsEmpty } from './CredentialsEmpty';
 import { CredentialsFooter } from './CredentialsFooter';
 import { CredentialsTable } from './CredentialsTable';
 import { CredentialsToolbar } from './CredentialsToolbar';
 import { DeleteConfirm } from './DeleteConfirm';
+import { EditCredentialForm } from './EditCredentialForm';
 import { OneTimePassword } from './OneTimePassword';
 
 /** The one panel open above the table, if any. */
 type Panel =
-  | { kind: 'create' }
+  | { kind: 'create'; credentialKind: CredentialKind }
   | { kind: 'password'; credential: CredentialDTO; enabled?: boolean }
+  | { kind: 'edit'; credential: CredentialDTO }
   | { kind: 'delete'; credential: CredentialDTO };
 
-type OneTime = { secretId: string; username: string; action: 'created' | 'changed' };
+type OneTime = { secretId: string; username: string; action: 'created' | 'changed'; storedLater: boolean };
 
 type Props = { profileId: string; customer: CustomerDTO; onHistory(): void };
 
 /**
- * A customer's SIP credentials, as stored on this computer: main computes every page, sort and
- * filter over the stored list, and Sync fetches the list from Vobiz again. Offline, everything but
- * the writes keeps working. Mounted with a key per profile + customer, so whatever a request
- * started here answers after the admin moved on has no view to land in.
+ * An account's credentials of every kind its provider has (Vobiz SIP credentials; VoIPBIN
+ * extensions and trunks; Vocobase SIP connections), as stored on this computer: main computes
+ * every page, sort and filter over the stored list, and Sync fetches the list from the provider
+ * again. Offline, everything but the writes keeps working. What can be created and which row
+ * actions are offered come from the profile's caps. Mounted with a key per profile + customer, so
+ * whatever a request started here answers after the admin moved on has no view to land in.
  */
 export function CredentialsView({ profileId, customer, onHistory }: Props) {
   const customerAuthId = customer.authId;
@@ -51,7 +59,11 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
   const startSync = useSync((s) => s.start);
   const blocked = useWriteBlock();
   const blockedId = useId();
+  const caps = useProfileCaps(profileId);
+  const noun = accountNoun(caps);
   const [panel, setPanel] = useState<Panel | null>(null);
+  /** The credential whose settings drawer is open (a dialog, beside whichever panel is open). */
+  const [settingsOf, setSettingsOf] = useState<CredentialDTO | null>(null);
   const [oneTime, setOneTime] = useState<OneTime | null>(null);
   const [bulk, setBulk] = useState<{ action: BulkAction; result: BulkResultDTO } | null>(null);
   const [bulkBusy, setBulkBusy] = useState<BulkAction | null>(null);
@@ -122,7 +134,10 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
     closePanel();
     setNote(write.note ?? null);
     if (status) setStatus(status);
-    if (secretId) setOneTime({ secretId, username: write.credential.username, action });
+    if (secretId) {
+      const storedLater = kindCaps(caps, write.credential.kind).revealPassword;
+      setOneTime({ secretId, username: write.credential.username, action, storedLater });
+    }
     refresh();
   }
 
@@ -187,12 +202,14 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
       data-testid="credentials-view"
       data-customer-auth-id={customerAuthId}
       data-state={error && !page ? 'error' : page ? 'ready' : 'loading'}
+      // Settings plus three or more writes on a row: they shrink to icons sooner.
+      data-actions={caps.kinds.some((k) => [k.toggle, k.rename, k.changePassword, k.delete].filter(Boolean).length >= 3) ? 'many' : 'few'}
       aria-labelledby="credentials-title"
       aria-busy={loading}
     >
       <div className="credentials-head">
         <h3 id="credentials-title" className="card-title" tabIndex={-1} ref={headingRef}>
-          SIP credentials
+          {kindsTitle(caps)}
         </h3>
         <div className="toolbar-status">
           {page?.mode === 'local' && (
@@ -206,7 +223,7 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
             type="button"
             className="btn btn-small"
             aria-disabled={syncing || undefined}
-            title={syncing ? 'A sync is running: wait for it, or cancel it.' : `Fetch ${customer.name}'s SIP credentials from Vobiz`}
+            title={syncing ? 'A sync is running: wait for it, or cancel it.' : `Fetch ${customer.name}'s ${kindsInSentence(caps)} from ${caps.label}`}
             onClick={() => {
               if (!syncing) void startSync(profileId, { scope: 'account', customerAuthId, customerName: customer.name });
             }}
@@ -224,15 +241,17 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
         query={query}
         onChange={change}
         onExport={() => void exportCsv()}
-        onNew={() => {
+        onNew={(credentialKind) => {
           clearMessages();
           setOneTime(null);
-          setPanel({ kind: 'create' });
+          setPanel({ kind: 'create', credentialKind });
         }}
         exporting={exporting}
-        creating={panel?.kind === 'create'}
+        creating={panel?.kind === 'create' ? panel.credentialKind : null}
+        creatable={caps.kinds.filter((k) => k.create)}
         writeBlock={writeBlock}
       />
+      <CapsNote caps={caps} />
       {blocked && <BlockedReason id={blockedId} reason={blocked} className="credentials-blocked" />}
 
       <div aria-live="polite" className="live-region">
@@ -259,10 +278,12 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
 
       {panel?.kind === 'create' && (
         <CreateCredentialForm
+          key={panel.credentialKind}
           scope={scope}
+          kind={kindCaps(caps, panel.credentialKind)}
           onCreated={(write, secretId) =>
             // With a generated password, the one-time panel says it (and takes focus).
-            written(write, secretId, 'created', secretId ? null : `Created ${write.credential.username}.`)
+            written(write, secretId, 'created', secretId ? null : `Created ${describe(write.credential)}.`)
           }
           onUnknownOutcome={refresh}
           onCancel={closePanel}
@@ -274,9 +295,10 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
           key={panel.credential.id}
           scope={scope}
           credential={panel.credential}
+          kind={kindCaps(caps, panel.credential.kind)}
           enabled={panel.enabled}
           onChanged={(write, secretId) => {
-            const u = write.credential.username;
+            const u = describe(write.credential);
             written(
               write,
               secretId,
@@ -290,6 +312,22 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
           blocked={blocked}
         />
       )}
+      {panel?.kind === 'edit' && (
+        <EditCredentialForm
+          key={panel.credential.id}
+          scope={scope}
+          credential={panel.credential}
+          kind={kindCaps(caps, panel.credential.kind)}
+          onSaved={(write) => {
+            closePanel();
+            setNote(write.note ?? null);
+            setStatus(`Saved ${describe(write.credential)}.`);
+            refresh();
+          }}
+          onCancel={closePanel}
+          blocked={blocked}
+        />
+      )}
       {panel?.kind === 'delete' && (
         <DeleteConfirm
           key={panel.credential.id}
@@ -297,7 +335,7 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
           credential={panel.credential}
           onDeleted={() => {
             closePanel();
-            setStatus(`Deleted ${panel.credential.username}.`);
+            setStatus(`Deleted ${describe(panel.credential)}.`);
             refresh();
           }}
           onCancel={closePanel}
@@ -312,6 +350,8 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
           blocked={writeBlock}
           onRun={(a) => void runBulk(a)}
           onClear={() => setChecked(profileId, customerAuthId, [])}
+          canToggle={caps.kinds.some((k) => k.toggle)}
+          canDelete={caps.kinds.some((k) => k.delete)}
         />
       )}
       {bulk && <BulkResults action={bulk.action} result={bulk.result} onClose={() => setBulk(null)} />}
@@ -324,6 +364,8 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
       {page && items.length === 0 && page.total === 0 && (
         <CredentialsEmpty
           filtered={filtered}
+          what={kindsInSentence(caps)}
+          owner={`This ${noun.one}`}
           onClearFilters={() => {
             change({ filter: {} });
             setToolbarKey((k) => k + 1);
@@ -334,6 +376,7 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
         <CredentialsTable
           customerName={customer.name}
           items={items}
+          caps={caps}
           sort={query.sort}
           checked={checked}
           busyIds={busyIds}
@@ -354,6 +397,12 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
             clearMessages();
             setPanel({ kind: 'delete', credential: c });
           }}
+          onEdit={(c) => {
+            clearMessages();
+            setOneTime(null);
+            setPanel({ kind: 'edit', credential: c });
+          }}
+          onSettings={(c) => setSettingsOf(c)}
         />
       )}
       {page && page.total > 0 && <CredentialsFooter page={page} loading={loading} onOffset={(offset) => change({ offset })} />}
@@ -362,7 +411,19 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
           {formatCount(page.total)} of {plural(page.storedTotal, 'stored credential', 'stored credentials')} match the filters.
         </p>
       )}
+      {settingsOf && (
+        <CredentialSettingsPanel
+          key={settingsOf.id}
+          scope={scope}
+          credential={settingsOf}
+          kind={kindCaps(caps, settingsOf.kind)}
+          onClose={() => setSettingsOf(null)}
+        />
+      )}
     </section>
   );
 }
 
+
+/** How a credential is named in a status line. */
+const describe = credentialLabel;

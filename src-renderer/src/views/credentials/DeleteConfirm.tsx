@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { CredentialDTO } from '../../../../src-preload/contract';
 import { BlockedReason } from '../../components/BlockedReason';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { credentialLabel } from '../../lib/credential';
 import { useRequest } from '../../lib/useRequest';
 import { credentialWrites, type CredentialScope } from '../../store/credentials';
 
@@ -36,7 +37,8 @@ export function DeleteConfirm({ scope, credential, onDeleted, onCancel, blocked 
       data-credential-id={credential.id}
     >
       <p id="delete-confirm-text" className="confirm-text">
-        Delete {credential.username}? Devices using it stop registering and active calls are dropped.
+        Delete {credentialLabel(credential)}? Devices using it stop
+        registering and active calls are dropped.
       </p>
       {failure && <ErrorNotice error={failure} testId="delete-error" onRetry={() => void onDelete()} />}
       <div className="form-actions">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useProviderLabel } from '../../lib/caps';
 import { useRequest } from '../../lib/useRequest';
 import { credentialWrites } from '../../store/credentials';
 
@@ -7,6 +8,8 @@ type Props = {
   secretId: string;
   username: string;
   action: 'created' | 'changed';
+  /** The provider keeps this password and main holds it sealed: Settings can reveal it again later. */
+  storedLater?: boolean;
   onDone(): void;
 };
 
@@ -14,7 +17,8 @@ type Props = {
  * A generated password, held by main behind `secretId`: show it once (the handle is spent by
  * that), or have main copy it to the clipboard and clear it again.
  */
-export function OneTimePassword({ secretId, username, action, onDone }: Props) {
+export function OneTimePassword({ secretId, username, action, storedLater = false, onDone }: Props) {
+  const provider = useProviderLabel();
   const [revealed, setRevealed] = useState<string | null>(null);
   const [copiedFor, setCopiedFor] = useState<number | null>(null);
   const { busy, failure, run } = useRequest();
@@ -39,8 +43,9 @@ export function OneTimePassword({ secretId, username, action, onDone }: Props) {
           : `New password set for ${username}.`}
       </p>
       <p className="form-intro">
-        Trunkdesk does not keep this password and Vobiz cannot show it again. Show it or copy it now; it will not be
-        shown again.
+        {storedLater
+          ? `Show it or copy it now. ${provider} keeps this password, so you can also reveal it later from the credential's Settings.`
+          : `Trunkdesk does not keep this password and ${provider} cannot show it again. Show it or copy it now; it will not be shown again.`}
       </p>
       {revealed !== null && (
         <div className="revealed">

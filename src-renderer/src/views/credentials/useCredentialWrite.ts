@@ -4,12 +4,12 @@
 import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { CredentialWriteDTO, ErrorDTO, PasswordInput, Result } from '../../../../src-preload/contract';
-import { usePasswordChoice } from './PasswordChoice';
+import { usePasswordChoice, type PasswordRules } from './PasswordChoice';
 
 type Written = (write: CredentialWriteDTO, secretId: string | null) => void;
 
-export function useCredentialWrite() {
-  const password = usePasswordChoice();
+export function useCredentialWrite(rules?: PasswordRules) {
+  const password = usePasswordChoice(rules);
   const [failure, setFailure] = useState<ErrorDTO | null>(null);
   const [busy, setBusy] = useState(false);
 

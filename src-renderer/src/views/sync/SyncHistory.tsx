@@ -3,6 +3,7 @@ import type { AccountChangesDTO, SyncReportDTO } from '../../../../src-preload/c
 import { Badge } from '../../components/Badge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatAge, formatCount, formatDateTime, formatDuration, plural } from '../../lib/format';
+import { useActiveCaps } from '../../lib/caps';
 import { useNow } from '../../lib/useNow';
 import { customerNameOfSync, selectSyncEntry, useSync } from '../../store/sync';
 
@@ -31,6 +32,7 @@ export function SyncHistory({ profileId, onClose }: { profileId: string; onClose
   const loadHistory = useSync((s) => s.loadHistory);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const { history, historyLoading, historyError } = entry;
+  const self = useActiveCaps().accounts === 'self';
 
   useEffect(() => {
     void loadHistory(profileId);
@@ -58,7 +60,7 @@ export function SyncHistory({ profileId, onClose }: { profileId: string; onClose
       {historyError && <ErrorNotice error={historyError} testId="sync-history-error" onRetry={() => void loadHistory(profileId)} />}
       {history && history.length === 0 && (
         <p className="empty-state" data-testid="sync-history-empty">
-          No syncs yet. Sync all on the Customers tab, or Sync on a customer's credentials.
+          {self ? 'No syncs yet. Use Sync above the credential list.' : "No syncs yet. Sync all on the Customers tab, or Sync on a customer's credentials."}
         </p>
       )}
       {history && history.length > 0 && (

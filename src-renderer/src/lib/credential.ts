@@ -1,0 +1,5 @@
+import type { CredentialDTO } from '../../../src-preload/contract';
+
+/** How a credential is named in words: "Lab 8 (1040)", or its username, or its name (an IP-auth connection has no username). */
+export const credentialLabel = (c: Pick<CredentialDTO, 'id' | 'name' | 'username'>): string =>
+  c.name && c.username ? `${c.name} (${c.username})` : c.name || c.username || c.id;
