@@ -8,6 +8,7 @@
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { isSafeBaseUrl } from '../../src-preload/contract';
 import { isUnreachable, type Connectivity } from './connectivity';
+import { abortableSleep } from './sleep';
 import { AppError } from './errors';
 import { log } from './redact';
 
@@ -259,17 +260,3 @@ function safeHost(url: string): string {
   }
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AppError('TIMEOUT', 'The request was cancelled.'));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new AppError('TIMEOUT', 'The request was cancelled.'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

@@ -4,7 +4,7 @@
 // (Vocobase: 60 a minute per key, 10 for /calls/*; VoIPBIN: about 16.7 a second per customer), so
 // the app never triggers a 429 in normal use. One limiter is shared by every request of one key.
 import { createHash } from 'node:crypto';
-import { AppError } from './errors';
+import { abortableSleep as sleep, cancelled } from './sleep';
 
 export interface RateRule {
   limit: number;
@@ -92,21 +92,4 @@ export class RateLimiters {
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }
-    function onAbort() {
-      clearTimeout(t);
-      reject(cancelled());
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
-function cancelled(): AppError {
-  return new AppError('TIMEOUT', 'Cancelled.', { retryable: true });
-}

@@ -100,10 +100,10 @@ describe('customers and SIP credentials, end to end', () => {
     expect(await page.getByTestId('export-result').innerText()).toMatch(/Exported 2 credentials to orchid\.csv/);
     expect(h.platform.offeredNames.at(-1)).toMatch(new RegExp(`^sip-credentials-${created.authId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const csv = readFileSync(file, 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('id,username,realm,enabled,created_at,updated_at');
-    expect(csv.slice(1).map((l) => l.split(',').slice(1, 4).join(',')).sort()).toEqual([
-      `backoffice,${created.authId}.sip.vobiz.ai,false`,
-      `frontdesk1,${created.authId}.sip.vobiz.ai,false`,
+    expect(csv[0]).toBe('id,kind,username,name,realm,enabled,created_at,updated_at');
+    expect(csv.slice(1).map((l) => l.split(',').slice(1, 6).join(',')).sort()).toEqual([
+      `sip,backoffice,,${created.authId}.sip.vobiz.ai,false`,
+      `sip,frontdesk1,,${created.authId}.sip.vobiz.ai,false`,
     ]);
     const text = readFileSync(file, 'utf8');
     for (const secret of [revealed, 'Changed#Pass2', 'Typed#Pass1', created.authToken]) expect(text).not.toContain(secret);

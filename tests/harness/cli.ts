@@ -139,7 +139,10 @@ async function main(): Promise<void> {
     await page.getByLabel('Find SIP user').press('Enter');
     await page.getByTestId('credentials-view').locator('tr[data-username]').first().waitFor();
     await shot('18-search-hit');
-    await providerScreens(page, sim, shot);
+    await providerScreens(page, sim, shot).catch(async (e) => {
+      await shot('zz-provider-screens-failed');
+      throw e;
+    });
     await page.getByTestId('profile-switcher').getByRole('button', { name: /Northwind/ }).click();
     await page.getByRole('tab', { name: 'Partner' }).click();
     await page.getByTestId('partner-view').getByRole('heading', { name: DEMO_PARTNERS[0]!.name }).waitFor();

@@ -10,6 +10,7 @@
 // than the margin to get from here to there after being let go.
 import { AppError } from '../../net/errors';
 import { RateLimiters, type RateLimiter } from '../../net/rate-limiter';
+import { abortableSleep as sleep } from '../../net/sleep';
 
 export const VOCOBASE_GENERAL_LIMIT = 60;
 export const VOCOBASE_CALLS_LIMIT = 10;
@@ -118,19 +119,4 @@ export function pauseSlots(slots: Slots, ms: number): number {
   return wait;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled());
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(cancelled());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
-const cancelled = () => new AppError('TIMEOUT', 'The request was cancelled.', { retryable: true });
