@@ -74,6 +74,7 @@ const KEEP_REPORTS = 10;
 export class LocalStore {
   private readonly lists = new Map<string, StoredList | null>();
   private readonly profiles = new Map<string, StoredProfile>();
+  private readonly profileWrites = new Map<string, Promise<unknown>>();
   /** What went wrong with stored files this run, for the UI (newest last, bounded). */
   readonly notices: StoreNotice[] = [];
 
@@ -148,10 +149,19 @@ export class LocalStore {
     return value;
   }
 
-  async putProfile(profileId: string, patch: StoredProfile): Promise<void> {
-    const next = { ...(await this.profile(profileId)), ...patch };
-    await this.write(this.profilePath(profileId), bindingOf([profileId, 'profile']), next);
-    this.profiles.set(profileId, next);
+  /**
+   * Merge a patch into the stored profile. Patches to one profile run one after another: the
+   * partner and the account list arrive together (a single-account profile asks for both at
+   * once), and two merges from the same base would each drop the other's half.
+   */
+  putProfile(profileId: string, patch: StoredProfile): Promise<void> {
+    const run = (this.profileWrites.get(profileId) ?? Promise.resolve()).then(async () => {
+      const next = { ...(await this.profile(profileId)), ...patch };
+      await this.write(this.profilePath(profileId), bindingOf([profileId, 'profile']), next);
+      this.profiles.set(profileId, next);
+    });
+    this.profileWrites.set(profileId, run.catch(() => undefined));
+    return run;
   }
 
   // ----- sync reports ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import { keytarStore } from '../../src-main/secrets/keychain';
 import { invalidateCredentialIndex } from '../sim/credential-index';
 import { DEMO_PARTNERS, DEMO_VOCOBASE, DEMO_VOIPBIN } from '../sim/data';
 import { demoProfiles } from '../sim/demo-profiles';
-import { startSimulator, type Simulator } from '../sim/server';
+import { startSimulator } from '../sim/server';
 import type { Locator, Page } from 'playwright';
 import { startHarness } from './harness';
 
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     await page.getByLabel('Find SIP user').press('Enter');
     await page.getByTestId('credentials-view').locator('tr[data-username]').first().waitFor();
     await shot('18-search-hit');
-    await providerScreens(page, sim, shot).catch(async (e) => {
+    await providerScreens(page, shot).catch(async (e) => {
       await shot('zz-provider-screens-failed');
       throw e;
     });
@@ -193,9 +193,8 @@ async function main(): Promise<void> {
   h.browser.on('disconnected', stop);
 }
 
-/** VoIPBIN (username + password) and Vocobase profiles added through the form, and their screens. */
-async function providerScreens(page: Page, sim: Simulator, shot: (name: string) => Promise<void>): Promise<void> {
-  const form = page.getByTestId('add-profile-form');
+/** The demo's VoIPBIN and Vocobase profiles: their credentials, settings panel, create and edit forms, and account. */
+async function providerScreens(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
   const credentials = page.getByTestId('credentials-view');
   const table = credentials.getByTestId('credentials-table');
   /** The element in view first: the content scrolls on its own, so a full-page shot shows only the window. */
@@ -204,14 +203,9 @@ async function providerScreens(page: Page, sim: Simulator, shot: (name: string) 
     await shot(name);
   };
 
-  await page.getByRole('button', { name: '+ Add profile' }).click();
-  await form.getByTestId('provider-picker').getByLabel('VoIPBIN').check();
-  await form.getByLabel('Profile name').fill('Aurora Dental');
-  await form.getByLabel('Username', { exact: true }).fill(DEMO_VOIPBIN.logins.admin.username);
-  await form.getByLabel('Password', { exact: true }).fill(DEMO_VOIPBIN.logins.admin.password);
-  await form.getByTestId('advanced-fields').locator('summary').click();
-  await form.getByLabel('Base URL').fill(sim.voipbinBaseUrl);
-  await form.getByRole('button', { name: 'Sign in and add' }).click();
+  // The demo's VoIPBIN profile (added at start, signed in with its admin login): it opens on its credentials.
+  await page.getByTestId('profile-switcher').getByRole('button', { name: new RegExp(DEMO_VOIPBIN.aurora.name) }).click();
+  await page.getByRole('tab', { name: 'Credentials' }).click();
   await table.locator('tr[data-username]').first().waitFor({ timeout: 20_000 });
   await shot('24-voipbin-credentials');
   await credentials.getByLabel('Filter by username').fill('100');
@@ -250,13 +244,8 @@ async function providerScreens(page: Page, sim: Simulator, shot: (name: string) 
   await page.getByTestId('partner-view').getByRole('heading', { name: DEMO_VOIPBIN.aurora.name }).waitFor();
   await shot('31-voipbin-account');
 
-  await page.getByRole('button', { name: '+ Add profile' }).click();
-  await form.getByTestId('provider-picker').getByLabel('Vocobase').check();
-  await form.getByLabel('Profile name').fill('Cinder Voice');
-  await form.getByLabel('API key').fill(DEMO_VOCOBASE.cinder.key);
-  await form.getByTestId('advanced-fields').locator('summary').click();
-  await form.getByLabel('Base URL').fill(sim.vocobaseBaseUrl);
-  await form.getByRole('button', { name: 'Add profile' }).click();
+  await page.getByTestId('profile-switcher').getByRole('button', { name: new RegExp(DEMO_VOCOBASE.cinder.name) }).click();
+  await page.getByRole('tab', { name: 'Credentials' }).click();
   await table.locator('tr[data-username]').first().waitFor({ timeout: 20_000 });
   await shot('32-vocobase-credentials');
   await table.locator('tr[data-username]').first().getByRole('button', { name: /Settings for/ }).click();

@@ -97,3 +97,17 @@ describe('a data folder that cannot take the write', () => {
     fs.remount('rw');
   });
 });
+
+describe('patches to one stored profile that arrive together', () => {
+  it('both survive, in memory and on disk (the partner and the account list are fetched at once)', async () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    const store = new LocalStore(dir, async () => key);
+    const partner = { value: { name: 'Aurora' } as never, fetchedAt: '2026-12-02T00:00:00.000Z' };
+    const accounts = { rows: [{ authId: 'acct1', name: 'Aurora' } as never], fetchedAt: '2026-12-02T00:00:00.000Z' };
+    await Promise.all([store.putProfile('p_patches00001', { partner }), store.putProfile('p_patches00001', { accounts })]);
+    expect(Object.keys(await store.profile('p_patches00001')).sort()).toEqual(['accounts', 'partner']);
+    const reopened = new LocalStore(dir, async () => key);
+    expect(Object.keys(await reopened.profile('p_patches00001')).sort()).toEqual(['accounts', 'partner']);
+  });
+});
