@@ -110,6 +110,23 @@ export interface ProfileSettings {
 /** The partner's own account, with its capability flags. */
 export type PartnerProfile = Omit<PartnerDTO, 'profileId' | 'fetchedAt' | 'source'>;
 
+/**
+ * The partner-only parts of a profile (billing, customer counts, partner capabilities) that a
+ * provider whose profile is one account of its own (VoIPBIN, Vocobase) has none of.
+ */
+export const NO_PARTNER_FIELDS = {
+  accountId: null,
+  slug: null,
+  company: null,
+  billingModel: null,
+  maxAccounts: null,
+  accountCount: null,
+  balance: null,
+  currency: null,
+  defaultPricingTierId: null,
+  capabilities: { canCreateAccounts: false, canCreatePricingTiers: false, canViewCdrs: false, canTransferBalance: false },
+} as const satisfies Partial<PartnerProfile>;
+
 /** A customer account under the partner (a provider without sub-accounts has one: the profile's own). */
 export interface Account {
   id: string;

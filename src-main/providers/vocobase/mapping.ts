@@ -1,6 +1,6 @@
 // Vocobase's field names stop here: /config becomes the partner profile and its one account,
 // a telephony connection with provider "sip" becomes a SipCredential of kind "connection".
-import type { Account, PartnerProfile, SipCredential } from '../provider';
+import { NO_PARTNER_FIELDS, type Account, type PartnerProfile, type SipCredential } from '../provider';
 import { driftError } from './errors';
 import { ConnectionBody, connectionItems, type ConfigBody } from './schemas';
 import type { ConnectionRequest } from './validation';
@@ -27,23 +27,14 @@ export const displayName = (c: ConfigBody): string => c.display_name ?? c.name;
 
 export function toProfile(c: ConfigBody): PartnerProfile {
   return {
+    ...NO_PARTNER_FIELDS,
     id: null,
-    accountId: null,
     name: displayName(c),
-    slug: null,
-    company: null,
     authId: c.name,
     email: null,
     phone: null,
-    billingModel: null,
     isActive: isActiveStatus(c.status),
     isVerified: false,
-    maxAccounts: null,
-    accountCount: null,
-    balance: null,
-    currency: null,
-    defaultPricingTierId: null,
-    capabilities: { canCreateAccounts: false, canCreatePricingTiers: false, canViewCdrs: false, canTransferBalance: false },
     createdAt: c.created_at,
     updatedAt: c.updated_at,
   };

@@ -3,7 +3,7 @@
 // then tells who signed in, so the admin learns why extensions are out of reach.
 import { AppError } from '../../net/errors';
 import { rememberSecret } from '../../net/scrub';
-import type { Account, PartnerProfile } from '../provider';
+import { NO_PARTNER_FIELDS, type Account, type PartnerProfile } from '../provider';
 import { reasonOf } from './errors';
 import { AgentBody, CustomerBody } from './schemas';
 import type { Connection } from './session';
@@ -39,23 +39,14 @@ async function asAgent(conn: Connection, denied: AppError, signal?: AbortSignal)
 
 export function customerToProfile(c: CustomerBody): PartnerProfile {
   return {
+    ...NO_PARTNER_FIELDS,
     id: c.id,
-    accountId: null,
     name: c.name || c.email || c.id,
-    slug: null,
-    company: null,
     authId: c.id,
     email: c.email,
     phone: c.phone_number,
-    billingModel: null,
     isActive: c.status === 'active',
     isVerified: c.identity_verification_status === 'verified',
-    maxAccounts: null,
-    accountCount: null,
-    balance: null,
-    currency: null,
-    defaultPricingTierId: null,
-    capabilities: { canCreateAccounts: false, canCreatePricingTiers: false, canViewCdrs: false, canTransferBalance: false },
     createdAt: parseVoipbinTime(c.tm_create),
     updatedAt: parseVoipbinTime(c.tm_update),
   };

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
 
 export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   label: string;
@@ -9,8 +9,17 @@ export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> &
   inputRef?: Ref<HTMLInputElement>;
 };
 
-/** A labelled input with its help text and error wired up through aria-describedby. */
-export function TextField({ label, help, error, inputRef, className, ...input }: TextFieldProps) {
+/**
+ * The frame every labelled field shares: label, help and error, wired to the control through
+ * `aria-describedby`. `control` receives the id and aria attributes to spread on its element.
+ */
+function FieldFrame({ label, help, error, className, control }: {
+  label: string;
+  help?: string | undefined;
+  error?: string | undefined;
+  className?: string | undefined;
+  control: (a: { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
@@ -18,13 +27,7 @@ export function TextField({ label, help, error, inputRef, className, ...input }:
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        ref={inputRef}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {help && (
         <p id={helpId} className="field-help">
           {help}
@@ -37,6 +40,11 @@ export function TextField({ label, help, error, inputRef, className, ...input }:
       )}
     </div>
   );
+}
+
+/** A labelled input with its help text and error wired up through aria-describedby. */
+export function TextField({ label, help, error, inputRef, className, ...input }: TextFieldProps) {
+  return <FieldFrame label={label} help={help} error={error} className={className} control={(a) => <input id={a.id} ref={inputRef} aria-invalid={a['aria-invalid']} aria-describedby={a['aria-describedby']} {...input} />} />;
 }
 
 /** Identifiers, tokens and URLs: no autofill, spell check or auto-capitalisation to mangle them. */
@@ -60,24 +68,5 @@ export type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement
 
 /** A labelled multi-line input (lists typed one a line), wired like TextField. */
 export function TextAreaField({ label, help, error, textareaRef, className, ...area }: TextAreaFieldProps) {
-  const id = useId();
-  const helpId = `${id}-help`;
-  const errorId = `${id}-error`;
-  const describedBy = [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} ref={textareaRef} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
-      {help && (
-        <p id={helpId} className="field-help">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error" data-testid="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+  return <FieldFrame label={label} help={help} error={error} className={className} control={(a) => <textarea id={a.id} ref={textareaRef} aria-invalid={a['aria-invalid']} aria-describedby={a['aria-describedby']} {...area} />} />;
 }
