@@ -62,10 +62,14 @@ export class AdaptiveLimit {
     this.slowStart = false;
     if (waitMs && waitMs > 0) {
       this.pausedUntil = Math.max(this.pausedUntil, Date.now() + waitMs);
-      clearTimeout(this.pauseTimer);
-      this.pauseTimer = setTimeout(() => this.drain(), this.pausedUntil - Date.now());
-      this.pauseTimer.unref?.();
+      this.armPauseTimer();
     }
+  }
+
+  private armPauseTimer(): void {
+    clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => this.drain(), Math.max(1, this.pausedUntil - Date.now()));
+    this.pauseTimer.unref?.();
   }
 
   private healthy(ms: number): void {
@@ -110,6 +114,10 @@ export class AdaptiveLimit {
 
   private drain(): void {
     while (this.waiting.length > 0 && this.canStart()) this.waiting.shift()!();
+    // Timers run on a monotonic clock and may fire a little before Date.now() reaches the end of
+    // the pause: then nothing could start, and without a new timer the queue waited forever (a
+    // sync against a server answering 429 with Retry-After hung after its third try).
+    if (this.waiting.length > 0 && Date.now() < this.pausedUntil) this.armPauseTimer();
   }
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AdaptiveLimit } from '../../src-main/sync/adaptive-limit';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -73,5 +73,21 @@ describe('the sync engine’s adaptive limit', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'TIMEOUT' });
     await blocker;
     expect(await limit.run(async () => 'next')).toBe('next');
+  });
+
+  it('still starts the queue when the pause timer fires before the wall clock says the pause is over', async () => {
+    const limit = new AdaptiveLimit({ start: 1, max: 1 });
+    limit.pushedBack(60);
+    // From here on the wall clock lags the timers by 40 ms, as Date.now() and Node's monotonic
+    // timer clock can: the timer fires when Date.now() still says 40 ms of pause are left.
+    const realNow = Date.now.bind(Date);
+    const lag = vi.spyOn(Date, 'now').mockImplementation(() => realNow() - 40);
+    try {
+      const ran = limit.run(async () => 'ran');
+      const outcome = await Promise.race([ran, sleep(1_000).then(() => 'stuck')]);
+      expect(outcome).toBe('ran');
+    } finally {
+      lag.mockRestore();
+    }
   });
 });
