@@ -60,10 +60,23 @@ export interface CredentialPage {
  * ways: by offset (`listCredentials`, with a total, so pages can go in parallel) or by cursor
  * (`listAllCredentials`, each page naming the next, as VoIPBIN does).
  */
+/** How a page is read. */
+export interface PageRead {
+  signal?: AbortSignal;
+  /** Called once the answer is in, before it is parsed (see HttpRequest.onReceived). */
+  onReceived?: () => void;
+  /**
+   * The caller retries pushback itself (the sync engine, which paces every page of a profile
+   * together): the HTTP client must then send once. Two retry layers multiplied: a server that kept
+   * answering 429 with Retry-After 1 took 30 s or more to be reported instead of 8.
+   */
+  callerRetries?: boolean;
+}
+
 export interface AccountApi {
   readonly paging: 'offset' | 'cursor';
-  /** offset paging. `onReceived`: called once the answer is in, before it is parsed (see HttpRequest.onReceived). */
-  listCredentials(limit: number, offset: number, signal?: AbortSignal, onReceived?: () => void): Promise<CredentialPage>;
+  /** offset paging. */
+  listCredentials(limit: number, offset: number, read?: PageRead): Promise<CredentialPage>;
   /** cursor paging: every credential of every kind; `onPage` after each page with its size. */
   listAllCredentials?(signal: AbortSignal | undefined, onPage: (items: number) => void): Promise<SipCredential[]>;
   createCredential(c: NewCredential): Promise<SipCredential>;

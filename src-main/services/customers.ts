@@ -133,7 +133,7 @@ export class CustomerService {
     if (this.access.provider(p.provider).accountAuth === 'profile') {
       throw new AppError('VALIDATION', `A ${this.access.provider(p.provider).name} account is reached with the profile's own credentials; it has no token of its own.`, { retryable: false });
     }
-    await this.access.track(profileId, (signal) => this.accountClient(p, customerAuthId, tokenOf(customerAuthId, token)).listCredentials(1, 0, signal));
+    await this.access.track(profileId, (signal) => this.accountClient(p, customerAuthId, tokenOf(customerAuthId, token)).listCredentials(1, 0, { signal }));
     await vault.set(entryIds.customerToken(profileId, customerAuthId), token);
     const account = await this.access.run(profileId, (c, signal) => c.getAccount(customerAuthId, signal)).catch(() => undefined);
     return account ? toCustomerDTO(account, 'stored') : bareCustomer(customerAuthId, 'stored');

@@ -259,7 +259,7 @@ export class SyncEngine {
     for (let attempt = 1; ; attempt++) {
       try {
         return await limit.run(
-          (release) => this.customers.withAccountClient(profileId, accountId, (c, tracked) => c.listCredentials(size, offset, AbortSignal.any([tracked, signal]), release)),
+          (release) => this.customers.withAccountClient(profileId, accountId, (c, tracked) => c.listCredentials(size, offset, { signal: AbortSignal.any([tracked, signal]), onReceived: release, callerRetries: true })),
           signal,
         );
       } catch (e) {
@@ -280,8 +280,13 @@ export class SyncEngine {
   }
 }
 
+/**
+ * Worth another try after a pause: the server said "slow down" (429) or "not now" (502/503/504, a
+ * reset). A 500 is a fault, not a pause: eight tries of it kept a list's error off screen for 14 s,
+ * and failing at once lets the admin see what the provider said and try again.
+ */
 function isPushback(e: unknown): boolean {
-  return isAppError(e) && (e.code === 'RATE_LIMITED' || (e.code === 'UPSTREAM' && e.retryable));
+  return isAppError(e) && (e.code === 'RATE_LIMITED' || (e.code === 'UPSTREAM' && e.retryable && e.status !== 500));
 }
 
 /** Whether the credential at `offset` is inside some fetched page. */

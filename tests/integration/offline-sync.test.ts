@@ -145,9 +145,25 @@ describe('sync', () => {
     const good = await storedIds(a, profileId, harbor.authId);
     addMany(harbor.authId, 500, 'later');
     sim.setFaults({ queue: [{ match: `/${harbor.authId}/trunks/credentials`, kind: 'status', status: 500, times: -1 }] });
+    const pages = () => sim.requests.filter((r) => r.path.includes(`/${harbor.authId}/trunks/credentials`)).length;
+    sim.requests.length = 0;
     const failed = ok<SyncReportDTO>(await a.call('syncAccount', { profileId, customerAuthId: harbor.authId, syncId: syncId() }));
     expect(failed.outcome).toBe('failed');
     expect(failed.failures[0]!.error.code).toBe('UPSTREAM');
+    expect(await storedIds(a, profileId, harbor.authId)).toEqual(good);
+    // A 500 is a fault, not a pause: each page is asked for once, and the error shows at once.
+    expect(pages()).toBe(Math.ceil(good.length / 1000));
+
+    // A server that keeps saying 429: the engine's 8 tries are the only retries (none inside them).
+    sim.setFaults({ queue: [{ match: `/${harbor.authId}/trunks/credentials`, kind: 'status', status: 429, retryAfter: 1, times: -1 }] });
+    sim.requests.length = 0;
+    const limited = ok<SyncReportDTO>(await a.call('syncAccount', { profileId, customerAuthId: harbor.authId, syncId: syncId() }));
+    expect(limited.outcome).toBe('failed');
+    expect(limited.failures[0]!.error.code).toBe('RATE_LIMITED');
+    const tries = new Map<string, number>();
+    for (const r of sim.requests) if (r.path.includes(`/${harbor.authId}/trunks/credentials`)) tries.set(r.path, (tries.get(r.path) ?? 0) + 1);
+    expect(tries.size).toBeGreaterThan(0);
+    expect(new Set(tries.values())).toEqual(new Set([8]));
     expect(await storedIds(a, profileId, harbor.authId)).toEqual(good);
 
     sim.setFaults({ latencyMs: 300 });

@@ -216,7 +216,7 @@ describe('the connection list', () => {
     const api = vocobaseProvider.account(http, BASE, { id: 'cinder-voice', credentials: creds() }, { get: () => undefined, set: () => undefined }, settings);
     expect(api.paging).toBe('offset');
     let received = 0;
-    const page = await api.listCredentials(2, 2, undefined, () => received++);
+    const page = await api.listCredentials(2, 2, { onReceived: () => received++ });
     expect(page).toMatchObject({ total: 5, limit: 2 });
     expect(page.items.map((c) => c.id)).toEqual(['conn_3', 'conn_4']);
     expect(received).toBe(1);

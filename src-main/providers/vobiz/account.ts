@@ -6,10 +6,10 @@
 // tried with the remembered casing and, on a 404 or 401 for a path that must exist, once with the
 // other; the casing that worked is reported so it is remembered per profile.
 import { z } from 'zod';
-import { AppError } from '../../net/errors';
+import { AppError, isAppError } from '../../net/errors';
 import type { HttpClient } from '../../net/http';
 import { SipPassword, SipUsername } from '../../../src-preload/contract';
-import type { AccountApi, CredentialPage, CredentialPatch, NewCredential, SipCredential } from '../provider';
+import type { AccountApi, CredentialPage, CredentialPatch, NewCredential, PageRead, SipCredential } from '../provider';
 import type { CustomerAuth } from './auth';
 import { driftError, type ErrorContext } from './errors';
 import { CredentialBody, CredentialListBody } from './schemas';
@@ -34,7 +34,7 @@ export class VobizAccountClient implements AccountApi {
     private readonly learnedCasing: (c: PathCasing) => void = () => undefined,
   ) {}
 
-  async listCredentials(limit: number, offset: number, signal?: AbortSignal, onReceived?: () => void): Promise<CredentialPage> {
+  async listCredentials(limit: number, offset: number, read: PageRead = {}): Promise<CredentialPage> {
     const query = `/trunks/credentials?limit=${limit}&offset=${offset}`;
     const run = (casing: PathCasing) =>
       vobizCall(this.http, {
@@ -44,8 +44,9 @@ export class VobizAccountClient implements AccountApi {
         what: 'the SIP credential list',
         schema: CredentialListBody,
         ctx: this.ctx(),
-        ...(signal ? { signal } : {}),
-        ...(onReceived ? { onReceived } : {}),
+        ...(read.signal ? { signal: read.signal } : {}),
+        ...(read.onReceived ? { onReceived: read.onReceived } : {}),
+        ...(read.callerRetries ? { maxRetries: 0 } : {}),
       });
     let body: z.infer<typeof CredentialListBody>;
     try {
@@ -71,15 +72,28 @@ export class VobizAccountClient implements AccountApi {
     if (c.kind !== 'sip') throw new AppError('VALIDATION', 'Vobiz customers have SIP trunk credentials only.', { retryable: false });
     const username = checked(SipUsername, c.username, 'username');
     const password = checked(SipPassword, c.password, 'password');
-    return toSipCredential(await vobizCall(this.http, {
-      method: 'POST',
-      url: this.url(this.casing, '/credentials'),
-      auth: this.auth,
-      body: { username, password },
-      what: 'the new SIP credential',
-      schema: CredentialBody,
-      ctx: this.ctx(`the username “${username}”`),
-    }));
+    try {
+      return toSipCredential(await vobizCall(this.http, {
+        method: 'POST',
+        url: this.url(this.casing, '/credentials'),
+        auth: this.auth,
+        body: { username, password },
+        what: 'the new SIP credential',
+        schema: CredentialBody,
+        ctx: this.ctx(`the username “${username}”`),
+      }));
+    } catch (e) {
+      // Vobiz answers a username it will not take with a bare 400 naming no field (vobiz.md §4).
+      if (isAppError(e) && e.code === 'VALIDATION' && e.status === 400 && !e.field) {
+        throw new AppError('VALIDATION', `Vobiz rejected the username “${username}”: ${e.message}`, {
+          hint: 'Vobiz usernames are letters and digits only.',
+          status: 400,
+          field: 'username',
+          retryable: false,
+        });
+      }
+      throw e;
+    }
   }
 
   async updateCredential(id: string, patch: CredentialPatch, label: string): Promise<SipCredential> {

@@ -14,6 +14,8 @@ export interface VobizCall<S extends z.ZodType | undefined> {
   signal?: AbortSignal;
   /** See HttpRequest.onReceived. */
   onReceived?: () => void;
+  /** See HttpRequest.maxRetries (GETs only). */
+  maxRetries?: number;
   /** What the answer is, in words, for drift errors ("the customer list"). */
   what: string;
   schema: S;
@@ -27,6 +29,7 @@ export async function vobizCall(http: HttpClient, c: VobizCall<z.ZodType | undef
   if (c.body !== undefined) req.body = c.body;
   if (c.signal) req.signal = c.signal;
   if (c.onReceived) req.onReceived = c.onReceived;
+  if (c.maxRetries !== undefined) req.maxRetries = c.maxRetries;
   const res = await http.request(req);
   if (res.status < 200 || res.status > 299) throw vobizError(res, c.ctx);
   if (!c.schema) return undefined;

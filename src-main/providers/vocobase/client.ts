@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AppError } from '../../net/errors';
 import type { HttpClient } from '../../net/http';
-import type { Account, AccountApi, CredentialPage, CredentialPatch, NewAccount, NewCredential, PartnerApi, PartnerProfile, SipCredential } from '../provider';
+import type { Account, AccountApi, CredentialPage, CredentialPatch, NewAccount, NewCredential, PageRead, PartnerApi, PartnerProfile, SipCredential } from '../provider';
 import { driftError } from './errors';
 import { checkedApiKey } from './key';
 import { accountSlug, sipConnections, toAccount, toProfile, toSipCredential } from './mapping';
@@ -74,7 +74,8 @@ export class VocobaseAccountClient extends VocobaseClient implements AccountApi 
    * GET /telephony/connections?provider=sip: Vocobase documents no paging for it, so the whole list
    * comes in one answer and is paged here; the total is the number of SIP connections in it.
    */
-  async listCredentials(limit: number, offset: number, signal?: AbortSignal, onReceived?: () => void): Promise<CredentialPage> {
+  // `read.callerRetries` needs nothing here: every Vocobase call already sends once (transport.ts).
+  async listCredentials(limit: number, offset: number, read: PageRead = {}): Promise<CredentialPage> {
     const data = await vocobaseCall(this.http, {
       method: 'GET',
       baseUrl: this.baseUrl,
@@ -82,8 +83,8 @@ export class VocobaseAccountClient extends VocobaseClient implements AccountApi 
       key: this.key,
       what: 'the SIP connection list',
       schema: z.unknown(),
-      ...(signal ? { signal } : {}),
-      ...(onReceived ? { onReceived } : {}),
+      ...(read.signal ? { signal: read.signal } : {}),
+      ...(read.onReceived ? { onReceived: read.onReceived } : {}),
     });
     const all = sipConnections(data);
     const from = Math.max(0, Math.floor(offset));
