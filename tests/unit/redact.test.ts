@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redact, rememberSecret } from '../../src-main/net/redact';
 import { knownSecretCount, scrubDeep, scrubText } from '../../src-main/net/scrub';
+import { serverText } from '../../src-main/net/server-text';
 
 describe('redact', () => {
   it('scrubs auth headers, query tokens, JSON token fields and JWTs', () => {
@@ -46,5 +47,18 @@ describe('the secret scrubber (everything that leaves main passes it)', () => {
     expect(knownSecretCount()).toBeLessThanOrEqual(20_000);
     expect(knownSecretCount()).toBeGreaterThan(before);
     expect(scrubText('flood-24999-secret')).toBe('[redacted]');
+  });
+});
+
+describe('server text shown to the user', () => {
+  it('is scrubbed before it is clipped, so a secret the cap would cut in half is still cut out whole', () => {
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${'eyJhZ2VudCI6'.repeat(30)}.c2lnbmF0dXJl`;
+    rememberSecret(jwt);
+    const said = serverText(`Rejected credentials ${jwt} and more`, 200);
+    expect(said).toBe('Rejected credentials [redacted] and more');
+    // Clipped after scrubbing: the cap counts the words left, and no piece of the JWT survives.
+    const long = serverText(`${'x'.repeat(190)} ${jwt}`, 200);
+    expect(long).toBe(`${'x'.repeat(190)} [redacted…`);
+    expect(long).not.toContain('eyJhbGci');
   });
 });

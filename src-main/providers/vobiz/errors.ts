@@ -5,6 +5,7 @@
 // response into one AppError with the seed docs' guidance on what to do.
 import { AppError } from '../../net/errors';
 import { retryAfterMs, type HttpResponse } from '../../net/http';
+import { serverText } from '../../net/server-text';
 
 export interface VobizErrorBody {
   code?: string;
@@ -70,7 +71,7 @@ export interface ErrorContext {
 export function vobizError(res: HttpResponse, ctx: ErrorContext): AppError {
   const body = parseErrorBody(res.text);
   const status = res.status;
-  const said = body.message ? ` Vobiz said: “${clip(body.message)}”` : '';
+  const said = body.message ? ` Vobiz said: “${serverText(body.message)}”` : '';
   const ref = body.requestId ? ` (Vobiz request ${body.requestId})` : '';
   const code = (body.code ?? '').toLowerCase();
 
@@ -147,14 +148,14 @@ export function vobizError(res: HttpResponse, ctx: ErrorContext): AppError {
     });
   }
   if (status === 409) {
-    return new AppError('CONFLICT', body.message ? `${ctx.subject ? `${cap(ctx.subject)}: ` : ''}${clip(body.message)}` : 'That conflicts with something that already exists.', {
+    return new AppError('CONFLICT', body.message ? `${ctx.subject ? `${cap(ctx.subject)}: ` : ''}${serverText(body.message)}` : 'That conflicts with something that already exists.', {
       hint: 'Refresh to see the current state, then try again with different values.',
       status,
     });
   }
   if (status === 400 || status === 422) {
     const first = body.fieldErrors[0];
-    const msg = first ? `${first.field}: ${first.message}` : body.message ? clip(body.message) : 'Vobiz rejected the values sent.';
+    const msg = first ? `${first.field}: ${first.message}` : body.message ? serverText(body.message) : 'Vobiz rejected the values sent.';
     return new AppError('VALIDATION', msg, {
       hint: 'Correct the highlighted value and try again.',
       status,
@@ -191,7 +192,6 @@ export function vobizError(res: HttpResponse, ctx: ErrorContext): AppError {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const clip = (s: string) => (s.length > 240 ? `${s.slice(0, 240)}…` : s);
 
 /** A 2xx body that is not the JSON we expect: say so without guessing, and change nothing. */
 export function driftError(what: string, detail?: string): AppError {

@@ -7,6 +7,7 @@
 // query, so the words come from what the call was about, never from where it went.
 import { AppError } from '../../net/errors';
 import { retryAfterMs, type HttpResponse } from '../../net/http';
+import { serverText } from '../../net/server-text';
 
 export interface VoipbinErrorBody {
   status?: string;
@@ -62,8 +63,8 @@ function mapError(res: HttpResponse, ctx: ErrorContext): AppError {
   const status = res.status;
   const body = parseErrorBody(res.text);
   const reason = (body.reason ?? '').toUpperCase();
-  const said = body.message ? ` VoIPBIN said: “${clip(body.message)}”` : '';
-  const ref = body.requestId ? ` (VoIPBIN request ${clip(body.requestId, 80)})` : '';
+  const said = body.message ? ` VoIPBIN said: “${serverText(body.message)}”` : '';
+  const ref = body.requestId ? ` (VoIPBIN request ${serverText(body.requestId, 80)})` : '';
   const base = { status };
   const subject = ctx.subject ?? (ctx.kind ? `the ${ctx.kind}` : 'it');
 
@@ -94,7 +95,7 @@ function mapError(res: HttpResponse, ctx: ErrorContext): AppError {
       const recovery = body.details.map((d) => str(d.recovery_endpoint)).find(Boolean);
       return new AppError('FORBIDDEN', 'This VoIPBIN account is frozen, so VoIPBIN refuses every request for it.', {
         hint: recovery
-          ? `Recover it first (VoIPBIN's recovery endpoint: ${clip(recovery, 200)}) or contact VoIPBIN support. Trunkdesk keeps what it last saw.${ref}`
+          ? `Recover it first (VoIPBIN's recovery endpoint: ${serverText(recovery, 200)}) or contact VoIPBIN support. Trunkdesk keeps what it last saw.${ref}`
           : `Contact VoIPBIN support to unfreeze it. Trunkdesk keeps what it last saw.${ref}`,
         ...base,
       });
@@ -199,21 +200,21 @@ function conflict(ctx: ErrorContext, body: VoipbinErrorBody, status: number, ref
   if (ctx.kind === 'trunk') {
     return new AppError('CONFLICT', 'A trunk with that domain name already exists.', { hint: `Domain names are unique across VoIPBIN: choose another.${ref}`, status, field: 'domainName' });
   }
-  return new AppError('CONFLICT', body.message ? `VoIPBIN: ${clip(body.message)}` : 'That conflicts with something that already exists on VoIPBIN.', {
+  return new AppError('CONFLICT', body.message ? `VoIPBIN: ${serverText(body.message)}` : 'That conflicts with something that already exists on VoIPBIN.', {
     hint: `Refresh to see the current state, then try again with different values.${ref}`,
     status,
   });
 }
 
 function validation(body: VoipbinErrorBody, status: number, ref: string): AppError {
-  return new AppError('VALIDATION', body.message ? `VoIPBIN rejected the values sent: ${clip(body.message)}` : 'VoIPBIN rejected the values sent.', {
+  return new AppError('VALIDATION', body.message ? `VoIPBIN rejected the values sent: ${serverText(body.message)}` : 'VoIPBIN rejected the values sent.', {
     hint: `Correct the values and try again.${ref}`,
     status,
   });
 }
 
 function planLimit(body: VoipbinErrorBody, status: number, ref: string): AppError {
-  return new AppError('FORBIDDEN', `Your VoIPBIN plan does not allow this (a plan or balance limit).${body.message ? ` VoIPBIN said: “${clip(body.message)}”` : ''}`, {
+  return new AppError('FORBIDDEN', `Your VoIPBIN plan does not allow this (a plan or balance limit).${body.message ? ` VoIPBIN said: “${serverText(body.message)}”` : ''}`, {
     hint: `Delete unused extensions or trunks, or upgrade the plan or add balance in the VoIPBIN console.${ref}`,
     status,
   });
@@ -237,4 +238,3 @@ export function driftError(what: string, detail?: string): AppError {
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const clip = (s: string, n = 240) => (s.length > n ? `${s.slice(0, n)}…` : s);
