@@ -76,14 +76,6 @@ export class CredentialService {
           retryable: false,
         });
       }
-      if (e.code === 'VALIDATION' && e.status === 400 && !e.field) {
-        throw new AppError('VALIDATION', `${provider} rejected the username “${username}”: ${e.message}`, {
-          hint: 'Check the username against the provider’s rules (for Vobiz: letters and digits only).',
-          status: 400,
-          field: 'username',
-          retryable: false,
-        });
-      }
       if (!isUnknownOutcome(e)) throw e;
       // The create may or may not have happened: look before saying anything (and never resend).
       const found = await this.refetch(ref)
