@@ -8,7 +8,7 @@ import type { Check } from './fieldRules';
 import { messageOf } from './fieldRules';
 
 type Run = (value: string) => Check;
-type Field = HTMLInputElement | HTMLSelectElement;
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export function useFieldErrors<F extends string>() {
   const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
@@ -45,7 +45,10 @@ export function useFieldErrors<F extends string>() {
     return firstBad === undefined;
   };
 
-  return { errors, setFieldError, onFieldBlur, recheck, showChecks };
+  /** Every field's error at once (a submit's checks), the ones not named cleared. */
+  const replaceErrors = setErrors;
+
+  return { errors, setFieldError, replaceErrors, onFieldBlur, recheck, showChecks };
 }
 
 /**

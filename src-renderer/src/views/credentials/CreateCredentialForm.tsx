@@ -19,7 +19,7 @@ import {
   splitIps,
   type Check,
 } from '../../lib/fieldRules';
-import { fieldName } from '../../lib/useFieldErrors';
+import { fieldName, useFieldErrors } from '../../lib/useFieldErrors';
 import { credentialWrites, type CredentialScope, type NewCredential } from '../../store/credentials';
 import { PasswordChoice, passwordRules } from './PasswordChoice';
 import { useCredentialWrite } from './useCredentialWrite';
@@ -227,7 +227,7 @@ const KINDS: Record<string, Item[]> = {
       key: 'didNumber',
       label: 'DID number',
       placeholder: '+919876543210',
-      help: 'Optional: the number this connection answers, in E.164 (+ and the country code).',
+      help: 'The number this connection answers, in E.164 (+ and the country code). Vocobase may require it: if so, it says so here.',
       check: checkDidOrEmpty,
       verbatim: true,
       maxLength: 20,
@@ -257,7 +257,7 @@ function KindCreateForm({ scope, kind, onCreated, onUnknownOutcome, onCancel, bl
   const specs = items.filter(isSpec);
   const hasTransport = items.some((i) => i.key === 'transport');
   const [values, setValues] = useState<Partial<Record<Key, string>>>({});
-  const [errors, setErrors] = useState<Partial<Record<Key | 'transport', string>>>({});
+  const { errors, replaceErrors, setFieldError: setError, onFieldBlur, recheck } = useFieldErrors<Key | 'transport'>();
   const [transport, setTransport] = useState<Transport>('UDP');
   const write = useCredentialWrite(passwordRules(kind));
   const { busy, failure } = write;
@@ -272,7 +272,6 @@ function KindCreateForm({ scope, kind, onCreated, onUnknownOutcome, onCancel, bl
   }, []);
 
   const valueOf = (k: Key) => values[k] ?? '';
-  const setError = (k: Key | 'transport', message: string | undefined) => setErrors((e) => ({ ...e, [k]: message }));
   const focus = (k: string) => refs.current.get(k)?.focus();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -280,7 +279,7 @@ function KindCreateForm({ scope, kind, onCreated, onUnknownOutcome, onCancel, bl
     // Every field at once; the first that fails takes focus.
     const checks = specs.map((s) => [s.key, s.check(valueOf(s.key))] as const);
     const found = Object.fromEntries(checks.map(([k, c]) => [k, messageOf(c)])) as Partial<Record<Key, string>>;
-    setErrors(found);
+    replaceErrors(found);
     const bad = checks.find(([, c]) => !c.ok);
     if (bad) {
       focus(bad[0]);
@@ -336,12 +335,9 @@ function KindCreateForm({ scope, kind, onCreated, onUnknownOutcome, onCancel, bl
       onChange: (e: { target: { value: string } }) => {
         const next = e.target.value;
         setValues((vs) => ({ ...vs, [s.key]: next }));
-        // Once a field shows an error, it is re-checked as it is corrected.
-        if (errors[s.key]) setError(s.key, messageOf(s.check(next)));
+        recheck(s.key, next, s.check);
       },
-      onBlur: (e: { target: { value: string } }) => {
-        if (e.target.value !== '' || errors[s.key]) setError(s.key, messageOf(s.check(e.target.value)));
-      },
+      onBlur: onFieldBlur(s.key, s.check),
     };
   };
   const register = (k: string) => (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null) => {
