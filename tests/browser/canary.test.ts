@@ -1,41 +1,10 @@
 // The canary test: profiles are added with unique canary tokens, the app is used, and then every
 // place the renderer could have seen or kept a token is searched. No canary may appear.
-import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../src-main/ipc/router';
-import { allFiles } from '../support/tmp';
 import { DEMO_PARTNERS } from '../sim/data';
+import { canary, everywhere, findCanaries, rendererSurface } from './canary-sweep';
 import { addProfileViaUi, addSessionProfileViaUi, alertText, createCustomerViaUi, openApp, openCustomers, selectCustomerByName, waitForPartner, type App } from './support';
-
-
-const canary = (label: string) => `CANARY${label}${randomBytes(12).toString('hex')}`;
-
-/** Everything the renderer side holds or showed, as text. */
-async function rendererSurface(page: Page): Promise<Record<string, string>> {
-  const inPage = await page.evaluate(async () => {
-    const inputs = [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value);
-    const storage = (s: Storage) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`).join('\n');
-    const dbs = 'databases' in indexedDB ? (await indexedDB.databases()).map((d) => d.name).join(',') : '';
-    return {
-      html: document.documentElement.outerHTML,
-      text: document.body.innerText,
-      inputs: inputs.join('\n'),
-      localStorage: storage(localStorage),
-      sessionStorage: storage(sessionStorage),
-      indexedDB: dbs,
-      cookies: document.cookie,
-      title: document.title,
-    };
-  });
-  return inPage;
-}
-
-function findCanaries(where: Record<string, string>, canaries: string[]): string[] {
-  const hits: string[] = [];
-  for (const [place, text] of Object.entries(where)) for (const c of canaries) if (text.includes(c)) hits.push(`${place} contains ${c.slice(0, 14)}…`);
-  return hits;
-}
 
 async function useTheAppWithCanaries(app: App): Promise<string[]> {
   const { page, sim } = app;
@@ -113,14 +82,6 @@ async function sweepAfterLeak(leaked: 'unknown value' | 'partner token'): Promis
   await addProfileViaUi(page, { name: 'Leak', authId: 'PA_CANARYL03', token, baseUrl: sim.partnerBaseUrl });
   await waitForPartner(page, 'Canary Leak');
   return findCanaries({ ...(await rendererSurface(page)), bridge: h.bridgeLog.join('\n') }, [leak.value]);
-}
-
-/** The renderer's surface plus the bridge log, its console and every file in the data directory. */
-async function everywhere(app: App): Promise<Record<string, string>> {
-  const { h, page } = app;
-  const surface: Record<string, string> = { ...(await rendererSurface(page)), bridge: h.bridgeLog.join('\n'), console: h.consoleLog.join('\n') };
-  for (const f of allFiles(h.dataDir)) surface[`file ${f.path}`] = f.bytes.toString('latin1');
-  return surface;
 }
 
 describe('canary: no token ever reaches the renderer', () => {
