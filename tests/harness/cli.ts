@@ -15,7 +15,7 @@ import { keytarStore } from '../../src-main/secrets/keychain';
 import { invalidateCredentialIndex } from '../sim/credential-index';
 import { DEMO_PARTNERS, DEMO_VOCOBASE, DEMO_VOIPBIN } from '../sim/data';
 import { demoProfiles } from '../sim/demo-profiles';
-import { startSimulator } from '../sim/server';
+import { startSimulator, type Simulator } from '../sim/server';
 import type { Locator, Page } from 'playwright';
 import { startHarness } from './harness';
 
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     await page.getByLabel('Find SIP user').press('Enter');
     await page.getByTestId('credentials-view').locator('tr[data-username]').first().waitFor();
     await shot('18-search-hit');
-    await providerScreens(page, shot).catch(async (e) => {
+    await providerScreens(page, shot, sim).catch(async (e) => {
       await shot('zz-provider-screens-failed');
       throw e;
     });
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
 }
 
 /** The demo's VoIPBIN and Vocobase profiles: their credentials, settings panel, create and edit forms, and account. */
-async function providerScreens(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
+async function providerScreens(page: Page, shot: (name: string) => Promise<void>, sim: Simulator): Promise<void> {
   const credentials = page.getByTestId('credentials-view');
   const table = credentials.getByTestId('credentials-table');
   /** The element in view first: the content scrolls on its own, so a full-page shot shows only the window. */
@@ -240,6 +240,15 @@ async function providerScreens(page: Page, shot: (name: string) => Promise<void>
   await credentials.getByTestId('new-password').waitFor({ timeout: 15_000 });
   await shotAt('30-voipbin-trunk-created', credentials.getByTestId('new-password'));
   await credentials.getByTestId('new-password').getByRole('button', { name: 'Done' }).click();
+  // A server that echoes the JWT and the stored password in its 409: the admin reads what happened, not the secrets.
+  sim.setFaults({ queue: [{ match: 'PUT /voipbin/v1.0/extensions', kind: 'echo', status: 409, times: 1 }] });
+  await table.locator('tr[data-username="1001"]').getByRole('button', { name: /^Edit / }).click();
+  const edit = credentials.getByTestId('edit-credential-form');
+  await edit.getByLabel('Name', { exact: true }).fill('Front desk');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await edit.getByText(/redacted/).first().waitFor({ timeout: 15_000 });
+  await shotAt('35-voipbin-echoed-secrets-redacted', edit);
+  await edit.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('tab', { name: 'Account' }).click();
   await page.getByTestId('partner-view').getByRole('heading', { name: DEMO_VOIPBIN.aurora.name }).waitFor();
   await shot('31-voipbin-account');
