@@ -9,7 +9,7 @@ import type { BulkResultDTO, CredentialFilter, CredentialPageDTO, CredentialSett
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
 import type { Connectivity } from '../net/connectivity';
 import type { Platform } from '../platform';
-import type { AccountApi, CredentialPatch, NewCredential, Provider, SipCredential } from '../providers/provider';
+import type { AccountApi, CredentialPatch, NewCredential, SipCredential } from '../providers/provider';
 import { toCredentialDTO } from './dto';
 import type { CustomerService } from '../services/customers';
 import type { EventBus } from '../services/events';
@@ -105,22 +105,14 @@ export class CredentialService {
     if (change.password) patch.password = this.password(change.password);
     if (change.name !== undefined) patch.name = change.name;
     if (change.detail !== undefined) patch.detail = change.detail;
-    try {
-      // The stored credential goes along: a provider whose update is a full replace (VoIPBIN) takes what is unchanged from it.
-      const updated = await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c) => c.updateCredential(id, patch, label, current));
-      return await this.written(ref, updated, change.password);
-    } catch (e) {
-      throw mapWriteError(e, label, patch.password === undefined, this.customers.providerOf(ref.profileId));
-    }
+    // The stored credential goes along: a provider whose update is a full replace (VoIPBIN) takes what is unchanged from it.
+    const updated = await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c) => c.updateCredential(id, patch, label, current));
+    return await this.written(ref, updated, change.password);
   }
 
   async remove(ref: CustomerRef, id: string): Promise<{ deletedId: string }> {
     const label = await this.label(ref, id);
-    try {
-      await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c) => c.deleteCredential(id, label));
-    } catch (e) {
-      throw mapWriteError(e, label, false, this.customers.providerOf(ref.profileId));
-    }
+    await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (c) => c.deleteCredential(id, label));
     await this.store.applyWrite(ref.profileId, ref.customerAuthId, { removeIds: [id] });
     this.events.emit({ type: 'credentials-changed', ...ref });
     return { deletedId: id };
@@ -142,7 +134,7 @@ export class CredentialService {
           else removed.push(id);
           results.push({ id, username, ok: true });
         } catch (e) {
-          results.push({ id, username, ok: false, error: toErrorDTO(mapWriteError(e, label, action !== 'delete', this.customers.providerOf(ref.profileId))) });
+          results.push({ id, username, ok: false, error: toErrorDTO(e) });
         }
       }
     });
@@ -251,23 +243,3 @@ function isUnknownOutcome(e: AppError): boolean {
   return (e.code === 'UPSTREAM' || e.code === 'TIMEOUT') && (e.status === undefined || e.status >= 500);
 }
 
-/** Vobiz's write answers in words (its 409 on delete means "in use"); other providers' errors already are. */
-function mapWriteError(e: unknown, label: string, withoutPassword: boolean, provider: Provider): unknown {
-  if (!isAppError(e) || provider.id !== 'vobiz') return e;
-  if (e.code === 'CONFLICT') {
-    return new AppError('CONFLICT', `“${label}” is in use by active calls, so Vobiz did not delete it.`, {
-      hint: 'Wait for its calls to end (or disable it first so no new calls start), then delete it again.',
-      status: e.status ?? 409,
-      retryable: false,
-    });
-  }
-  if (e.code === 'VALIDATION' && e.field === 'password' && withoutPassword) {
-    return new AppError('VALIDATION', 'Vobiz requires a new password to change this setting, because it cannot read the current one back.', {
-      hint: `Set a new password for “${label}” together with the change.`,
-      status: e.status ?? 422,
-      field: 'password',
-      retryable: false,
-    });
-  }
-  return e;
-}

@@ -190,6 +190,8 @@ export interface Provider {
    * the profile's own and is reached with the profile's credentials (VoIPBIN, Vocobase).
    */
   readonly accountAuth: 'account-token' | 'profile';
+  /** A provider whose realms hang off a base domain the admin may change per profile (VoIPBIN): its default. */
+  readonly defaultRealmBase?: string;
   partner(http: HttpClient, baseUrl: string, credentials: PartnerCredentials, settings: ProfileSettings): PartnerApi;
   /** Vobiz session sign-in only. */
   login?(http: HttpClient, baseUrl: string, email: string, password: string): Promise<{ accessToken: string; expiresInSeconds: number }>;

@@ -9,7 +9,6 @@ import {
   AddSessionProfileInput as AddSessionSchema,
   DEFAULT_BASE_URLS,
   VOBIZ_DEFAULT_BASE_URL,
-  VOIPBIN_DEFAULT_REALM_BASE,
   VocobaseApiKey,
   VoipbinAccessKey,
 } from '../../src-preload/contract';
@@ -101,7 +100,7 @@ export class ProfileService {
     const input = AddProviderSchema.parse(raw);
     const provider = input.method === 'vocobase-key' ? 'vocobase' : 'voipbin';
     const baseUrl = normaliseBaseUrl(input.baseUrl ?? DEFAULT_BASE_URLS[provider]);
-    const realmBase = 'realmBase' in input && input.realmBase && input.realmBase !== VOIPBIN_DEFAULT_REALM_BASE ? input.realmBase.toLowerCase() : undefined;
+    const realmBase = 'realmBase' in input && input.realmBase && input.realmBase !== this.provider(provider).defaultRealmBase ? input.realmBase.toLowerCase() : undefined;
     const vault = await this.access.vaults.get();
     // A throwaway sign-in cache for the check; the profile's own starts once it exists.
     const scratch = { value: undefined as { token: string; expiresAt: number } | undefined };
@@ -323,9 +322,14 @@ export class ProfileService {
       lastCustomerAuthId: p.lastCustomerAuthId,
       attention,
       caps: this.provider(p.provider).caps,
-      realmBase: p.provider === 'voipbin' ? (p.realmBase ?? VOIPBIN_DEFAULT_REALM_BASE) : null,
+      realmBase: realmBaseOf(p, this.provider(p.provider)),
     };
   }
+}
+
+/** The realm base shown for a profile: its own, else its provider's default; none for a provider without one. */
+function realmBaseOf(p: ProfileRecord, provider: Provider): string | null {
+  return provider.defaultRealmBase ? (p.realmBase ?? provider.defaultRealmBase) : null;
 }
 
 function normaliseBaseUrl(u: string): string {

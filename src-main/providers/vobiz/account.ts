@@ -103,26 +103,34 @@ export class VobizAccountClient implements AccountApi {
     const body: { enabled?: boolean; password?: string } = {};
     if (patch.enabled !== undefined) body.enabled = patch.enabled;
     if (patch.password !== undefined) body.password = checked(SipPassword, patch.password, 'password');
-    return toSipCredential(await vobizCall(this.http, {
-      method: 'PUT',
-      url: this.url(this.casing, `/credentials/${encodeURIComponent(id)}`),
-      auth: this.auth,
-      body,
-      what: 'the updated SIP credential',
-      schema: CredentialBody,
-      ctx: this.ctx(`the credential “${label}”`),
-    }));
+    try {
+      return toSipCredential(await vobizCall(this.http, {
+        method: 'PUT',
+        url: this.url(this.casing, `/credentials/${encodeURIComponent(id)}`),
+        auth: this.auth,
+        body,
+        what: 'the updated SIP credential',
+        schema: CredentialBody,
+        ctx: this.ctx(`the credential “${label}”`),
+      }));
+    } catch (e) {
+      throw writeError(e, label, patch.password === undefined);
+    }
   }
 
   async deleteCredential(id: string, label: string): Promise<void> {
-    await vobizCall(this.http, {
-      method: 'DELETE',
-      url: this.url(this.casing, `/credentials/${encodeURIComponent(id)}`),
-      auth: this.auth,
-      what: 'the delete answer',
-      schema: undefined,
-      ctx: this.ctx(`the credential “${label}”`),
-    });
+    try {
+      await vobizCall(this.http, {
+        method: 'DELETE',
+        url: this.url(this.casing, `/credentials/${encodeURIComponent(id)}`),
+        auth: this.auth,
+        what: 'the delete answer',
+        schema: undefined,
+        ctx: this.ctx(`the credential “${label}”`),
+      });
+    } catch (e) {
+      throw writeError(e, label, false);
+    }
   }
 
   private url(casing: PathCasing, rest: string): string {
@@ -132,6 +140,27 @@ export class VobizAccountClient implements AccountApi {
   private ctx(subject?: string): ErrorContext {
     return { scope: 'customer', baseUrl: this.partnerBaseUrl, auth: 'token', ...(subject ? { subject } : {}) };
   }
+}
+
+/** Vobiz's write answers in words: its 409 means "in use by calls", and some accounts want a password with every change. */
+function writeError(e: unknown, label: string, withoutPassword: boolean): unknown {
+  if (!isAppError(e)) return e;
+  if (e.code === 'CONFLICT') {
+    return new AppError('CONFLICT', `“${label}” is in use by active calls, so Vobiz did not delete it.`, {
+      hint: 'Wait for its calls to end (or disable it first so no new calls start), then delete it again.',
+      status: e.status ?? 409,
+      retryable: false,
+    });
+  }
+  if (e.code === 'VALIDATION' && e.field === 'password' && withoutPassword) {
+    return new AppError('VALIDATION', 'Vobiz requires a new password to change this setting, because it cannot read the current one back.', {
+      hint: `Set a new password for “${label}” together with the change.`,
+      status: e.status ?? 422,
+      field: 'password',
+      retryable: false,
+    });
+  }
+  return e;
 }
 
 /** Vobiz's field names stop here. */

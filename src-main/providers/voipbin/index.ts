@@ -2,7 +2,7 @@
 // A profile is one VoIPBIN customer (its own account, no sub-accounts), signed in with a username
 // and password (the provider keeps the JWT fresh itself) or an access key; its credentials are
 // extensions and trunks, each returned with its password in clear.
-import type { ProviderCapsDTO } from '../../../src-preload/contract';
+import { VOIPBIN_DEFAULT_REALM_BASE, type ProviderCapsDTO } from '../../../src-preload/contract';
 import type { Connection } from './session';
 import type { PartnerCredentials, Provider } from '../provider';
 import type { HttpClient } from '../../net/http';
@@ -44,6 +44,7 @@ export const voipbinProvider: Provider = {
   fetchLimits: VOIPBIN_FETCH_LIMITS,
   caps: VOIPBIN_CAPS,
   accountAuth: 'profile',
+  defaultRealmBase: VOIPBIN_DEFAULT_REALM_BASE,
   partner(http, baseUrl, credentials) {
     return new VoipbinPartnerClient(voipbinConnection(http, baseUrl, credentials));
   },
