@@ -27,6 +27,8 @@ export type CredentialQuery = {
 export type CredentialsEntry = {
   query: CredentialQuery;
   page: CredentialPageDTO | null;
+  /** The sort `page` was fetched with: the header shows it, so its arrow turns when the rows do. */
+  pageSort: CredentialSort | null;
   loading: boolean;
   error: ErrorDTO | null;
   /** Ids of the checked rows (only ever rows of the current page). */
@@ -54,7 +56,7 @@ type CredentialsState = {
 export const keyOf = (profileId: string, customerAuthId: string): string => `${profileId}|${customerAuthId}`;
 
 const DEFAULT_QUERY: CredentialQuery = { limit: 20, offset: 0, sort: null, filter: {} };
-const EMPTY: CredentialsEntry = { query: DEFAULT_QUERY, page: null, loading: false, error: null, checked: [], filterSetAt: 0, reveal: null };
+const EMPTY: CredentialsEntry = { query: DEFAULT_QUERY, page: null, pageSort: null, loading: false, error: null, checked: [], filterSetAt: 0, reveal: null };
 
 const fetches = latestRequests();
 
@@ -113,7 +115,7 @@ export const useCredentials = create<CredentialsState>()((set, get) => {
       } else {
         const ids = new Set(result.value.items.map((c) => c.id));
         // A refresh of the same query keeps the checks on rows that are still there.
-        patch(key, (e) => ({ loading: false, error: null, page: result.value, checked: e.checked.filter((id) => ids.has(id)) }));
+        patch(key, (e) => ({ loading: false, error: null, page: result.value, pageSort: query.sort, checked: e.checked.filter((id) => ids.has(id)) }));
       }
     },
 

@@ -9,15 +9,47 @@ type Props = {
   onOffset(offset: number): void;
 };
 
-/** "Showing A–B of N", Previous / Next, and a jump to any page. */
-export function CredentialsFooter({ page, loading, onOffset }: Props) {
-  const [jump, setJump] = useState('');
-  const [jumpError, setJumpError] = useState<string | undefined>();
+/** Where the page sits in the list, shared by the pager above the table and the one below. */
+function pageInfo(page: CredentialPageDTO) {
   const limit = Math.max(1, page.limit);
   const pages = Math.max(1, Math.ceil(page.total / limit));
   const current = Math.min(pages, Math.floor(page.offset / limit) + 1);
   const from = page.items.length > 0 ? page.offset + 1 : 0;
   const to = page.offset + page.items.length;
+  return { limit, pages, current, from, to };
+}
+
+/**
+ * The pager above the table: range, Previous and Next, so a long page need not be scrolled to its
+ * end to move on. Its buttons say "page" so they are told apart from the footer's.
+ */
+export function CredentialsTopPager({ page, loading, onOffset }: Props) {
+  const { limit, pages, current, from, to } = pageInfo(page);
+  return (
+    <div className="cred-top-pager">
+      <p className="muted" data-testid="credentials-range-top">
+        {formatCount(from)}–{formatCount(to)} of {formatCount(page.total)}
+      </p>
+      <nav className="pager" aria-label="Credential pages, above the table">
+        <button type="button" className="btn btn-small" onClick={() => onOffset(Math.max(0, page.offset - limit))} disabled={current <= 1 || loading}>
+          Previous page
+        </button>
+        <span className="pager-text" data-testid="credentials-page-top">
+          {current} / {pages}
+        </span>
+        <button type="button" className="btn btn-small" onClick={() => onOffset(page.offset + limit)} disabled={current >= pages || loading}>
+          Next page
+        </button>
+      </nav>
+    </div>
+  );
+}
+
+/** "Showing A–B of N", Previous / Next, and a jump to any page. */
+export function CredentialsFooter({ page, loading, onOffset }: Props) {
+  const [jump, setJump] = useState('');
+  const [jumpError, setJumpError] = useState<string | undefined>();
+  const { limit, pages, current, from, to } = pageInfo(page);
 
   function onJump(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,31 +1,30 @@
-import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { CredentialDTO, CredentialSort, ProviderCapsDTO } from '../../../../src-preload/contract';
-import { Badge } from '../../components/Badge';
-import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
-import { Icon, type IconName } from '../../components/Icon';
+import type { WriteBlock } from '../../components/BlockedReason';
 import { kindCaps, kindsTitle } from '../../lib/caps';
-import { credentialLabel } from '../../lib/credential';
-import { formatDateTime } from '../../lib/format';
+import { CredentialRow, type Columns, type RowActions } from './CredentialRow';
 
 type SortField = CredentialSort['field'];
 
-type Props = {
+type Props = RowActions & {
   customerName: string;
   items: CredentialDTO[];
+  /** The page's place in the whole filtered list: aria-rowcount and each row's aria-rowindex. */
+  offset: number;
+  total: number;
   /** What the provider allows per kind: which columns and row actions are shown. */
   caps: ProviderCapsDTO;
+  /** The sort of the rows shown (not of a request still on its way). */
   sort: CredentialSort | null;
   checked: string[];
   busyIds: ReadonlySet<string>;
   /** Set while writes are off (offline): each row's actions are disabled with the reason. */
   writeBlock: WriteBlock;
+  /** A panel opened under one row (the delete confirmation), so it appears where the admin clicked. */
+  expansion: { id: string; node: ReactNode } | null;
   onCheck(ids: string[]): void;
   onSort(field: SortField): void;
-  onToggle(c: CredentialDTO): void;
-  onChangePassword(c: CredentialDTO): void;
-  onDelete(c: CredentialDTO): void;
-  onSettings(c: CredentialDTO): void;
-  onEdit(c: CredentialDTO): void;
 };
 
 /** Whether a row can take part in a bulk action (enable, disable or delete). */
@@ -34,29 +33,63 @@ export function isSelectable(caps: ProviderCapsDTO, c: CredentialDTO): boolean {
   return k.toggle || k.delete;
 }
 
+/** A virtual row: a credential, or the panel opened under one. */
+type Entry = { key: string; c: CredentialDTO; index: number; expansion: boolean };
+
+/** Dense rows: the estimate the virtualizer starts from before it measures. */
+const ROW_HEIGHT = 33;
+
 /**
  * One page of credentials: checkboxes, sortable columns and each row's actions. A Kind column when
  * the provider has several kinds, a Name column when a row has a name, and on each row only the
- * actions its kind allows (Settings always: it only reads).
+ * actions its kind allows (Settings always: it only reads). The table scrolls inside its own box
+ * (header sticky) and only the rows in view are in the DOM: a 100-row page stays light.
  */
 export function CredentialsTable(props: Props) {
-  const { customerName, items, caps, sort, checked, busyIds, onCheck, onSort } = props;
+  const { customerName, items, caps, sort, checked, busyIds, onCheck, onSort, expansion } = props;
   const allRef = useRef<HTMLInputElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
   const checkedSet = new Set(checked);
   const selectable = items.filter((c) => isSelectable(caps, c));
   const all = selectable.length > 0 && selectable.every((c) => checkedSet.has(c.id));
   const some = !all && selectable.some((c) => checkedSet.has(c.id));
-  const showKind = caps.kinds.length > 1;
-  const showName = items.some((c) => !!c.name);
   // One realm for every row (an account's own domain): said once above the table, not on each row.
   const realms = new Set(items.map((c) => c.realm ?? ''));
   const sharedRealm = realms.size === 1 ? (items[0]?.realm ?? null) : null;
-  const showRealm = !sharedRealm && items.some((c) => !!c.realm);
-  const showCheck = caps.kinds.some((k) => k.toggle || k.delete);
+  const cols: Columns = {
+    check: caps.kinds.some((k) => k.toggle || k.delete),
+    kind: caps.kinds.length > 1,
+    name: items.some((c) => !!c.name),
+    realm: !sharedRealm && items.some((c) => !!c.realm),
+  };
+  const colCount = 5 + Number(cols.check) + Number(cols.kind) + Number(cols.name) + Number(cols.realm);
+
+  const entries: Entry[] = [];
+  items.forEach((c, index) => {
+    entries.push({ key: c.id, c, index, expansion: false });
+    if (expansion?.id === c.id) entries.push({ key: `${c.id}:expansion`, c, index, expansion: true });
+  });
+
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => wrapRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (i) => entries[i]!.key,
+    // Rows past the edge are kept so Tab reaches the next row's buttons before it scrolls in.
+    overscan: 8,
+  });
+  const virtual = virtualizer.getVirtualItems();
+  const padTop = virtual[0]?.start ?? 0;
+  const padBottom = virtual.length > 0 ? virtualizer.getTotalSize() - virtual[virtual.length - 1]!.end : 0;
 
   useEffect(() => {
     if (allRef.current) allRef.current.indeterminate = some;
   }, [some]);
+
+  // A new page starts at its top row.
+  useEffect(() => {
+    wrapRef.current?.scrollTo({ top: 0 });
+  }, [props.offset, sort?.field, sort?.dir]);
 
   const header = (field: SortField, label: string) => {
     const active = sort?.field === field;
@@ -80,14 +113,19 @@ export function CredentialsTable(props: Props) {
           Realm of every row shown: <code title={sharedRealm}>{sharedRealm}</code>
         </p>
       )}
-      <div className="table-wrap">
-        <table className="table" data-testid="credentials-table" data-kinds={caps.kinds.map((k) => k.kind).join(' ')}>
+      <div className="table-wrap" ref={wrapRef} data-testid="credentials-scroll">
+        <table
+          className="table"
+          data-testid="credentials-table"
+          data-kinds={caps.kinds.map((k) => k.kind).join(' ')}
+          aria-rowcount={props.total + 1}
+        >
           <caption className="visually-hidden">
             {kindsTitle(caps)} of {customerName}
           </caption>
           <thead>
-            <tr>
-              {showCheck && (
+            <tr aria-rowindex={1}>
+              {cols.check && (
                 <th scope="col" className="col-check">
                   <input
                     ref={allRef}
@@ -100,9 +138,9 @@ export function CredentialsTable(props: Props) {
                 </th>
               )}
               {header('username', 'Username')}
-              {showKind && <th scope="col">Kind</th>}
-              {showName && <th scope="col">Name</th>}
-              {showRealm && <th scope="col">Realm</th>}
+              {cols.kind && <th scope="col">Kind</th>}
+              {cols.name && <th scope="col">Name</th>}
+              {cols.realm && <th scope="col">Realm</th>}
               {header('enabled', 'Enabled')}
               {header('createdAt', 'Created')}
               {header('updatedAt', 'Updated')}
@@ -112,17 +150,31 @@ export function CredentialsTable(props: Props) {
             </tr>
           </thead>
           <tbody>
-            {items.map((c) => (
-              <Row
-                key={c.id}
-                {...props}
-                c={c}
-                cols={{ check: showCheck, kind: showKind, name: showName, realm: showRealm }}
-                isChecked={checkedSet.has(c.id)}
-                busy={busyIds.has(c.id)}
-                onCheckRow={(on) => onCheck(on ? [...checked, c.id] : checked.filter((id) => id !== c.id))}
-              />
-            ))}
+            {padTop > 0 && <Spacer height={padTop} cols={colCount} />}
+            {virtual.map((v) => {
+              const e = entries[v.index]!;
+              if (e.expansion)
+                return (
+                  <tr key={v.key} ref={virtualizer.measureElement} data-index={v.index} className="row-expansion">
+                    <td colSpan={colCount}>{expansion?.node}</td>
+                  </tr>
+                );
+              return (
+                <CredentialRow
+                  key={v.key}
+                  {...props}
+                  c={e.c}
+                  cols={cols}
+                  rowIndex={props.offset + e.index + 2}
+                  virtualIndex={v.index}
+                  measureRef={virtualizer.measureElement}
+                  isChecked={checkedSet.has(e.c.id)}
+                  busy={busyIds.has(e.c.id)}
+                  onCheckRow={(on) => onCheck(on ? [...checked, e.c.id] : checked.filter((id) => id !== e.c.id))}
+                />
+              );
+            })}
+            {padBottom > 0 && <Spacer height={padBottom} cols={colCount} />}
           </tbody>
         </table>
       </div>
@@ -130,126 +182,11 @@ export function CredentialsTable(props: Props) {
   );
 }
 
-type RowProps = Props & {
-  c: CredentialDTO;
-  cols: { check: boolean; kind: boolean; name: boolean; realm: boolean };
-  isChecked: boolean;
-  busy: boolean;
-  onCheckRow(on: boolean): void;
-};
-
-function Row({ c, caps, cols, isChecked, busy, writeBlock, onCheckRow, onToggle, onChangePassword, onDelete, onSettings, onEdit }: RowProps) {
-  const off = busy || !!writeBlock;
-  const k = kindCaps(caps, c.kind);
-  const label = credentialLabel(c);
+/** The height of the rows not rendered, so the scroll bar tells the page's true length. */
+function Spacer({ height, cols }: { height: number; cols: number }) {
   return (
-    <tr
-      data-credential-id={c.id}
-      data-username={c.username}
-      data-kind={c.kind}
-      data-enabled={String(c.enabled)}
-      className={isChecked ? 'is-checked' : undefined}
-      aria-busy={busy || undefined}
-    >
-      {cols.check && (
-        <td className="col-check">
-          {(k.toggle || k.delete) && (
-            <input type="checkbox" aria-label={`Select ${label}`} checked={isChecked} onChange={(e) => onCheckRow(e.target.checked)} />
-          )}
-        </td>
-      )}
-      <td className="col-username">
-        {c.username ? <code>{c.username}</code> : <span className="muted" title="No username (authenticated by IP)">—</span>}
-      </td>
-      {cols.kind && (
-        <td className="col-kind" data-field="kind">
-          <span className={`kind-tag kind-tag-${c.kind}`}>{k.label}</span>
-        </td>
-      )}
-      {cols.name && (
-        <td className="col-name" data-field="name">
-          {c.name ? <span title={c.name}>{c.name}</span> : <span className="muted">—</span>}
-        </td>
-      )}
-      {cols.realm && (
-        <td className="col-realm">{c.realm ? <code title={c.realm}>{breakAfterAccountId(c.realm)}</code> : <span className="muted">—</span>}</td>
-      )}
-      <td>
-        <Badge tone={c.enabled ? 'good' : 'neutral'}>{c.enabled ? 'Enabled' : 'Disabled'}</Badge>
-      </td>
-      <td className="col-date">
-        <DateCell iso={c.createdAt} />
-      </td>
-      <td className="col-date">
-        <DateCell iso={c.updatedAt} />
-      </td>
-      <td className="col-actions">
-        <div className="row-actions">
-          {k.toggle && (
-            <button type="button" className="btn btn-small" onClick={() => onToggle(c)} disabled={off} aria-busy={busy} {...blockedProps(writeBlock)}>
-              {c.enabled ? 'Disable' : 'Enable'}
-            </button>
-          )}
-          {/* Reads only (from this computer's store): never blocked offline. */}
-          <RowAction icon="gear" label="Settings" name={`Settings for ${label}`} onClick={() => onSettings(c)} disabled={busy} writeBlock={null} />
-          {k.rename && <RowAction icon="pencil" label="Edit" name={`Edit ${label}`} onClick={() => onEdit(c)} disabled={off} writeBlock={writeBlock} />}
-          {k.changePassword && (
-            <RowAction icon="key" label="Change password" onClick={() => onChangePassword(c)} disabled={off} writeBlock={writeBlock} />
-          )}
-          {k.delete && <RowAction icon="trash" label="Delete" onClick={() => onDelete(c)} disabled={off} writeBlock={writeBlock} danger />}
-        </div>
-      </td>
+    <tr aria-hidden="true" className="row-spacer">
+      <td colSpan={cols} style={{ height }} />
     </tr>
-  );
-}
-
-/** "MA_X.sip.vobiz.ai" may wrap after the account id, and nowhere else. */
-function breakAfterAccountId(text: string) {
-  const dot = text.indexOf('.');
-  if (dot < 0) return text;
-  return (
-    <>
-      {text.slice(0, dot + 1)}
-      <wbr />
-      {text.slice(dot + 1)}
-    </>
-  );
-}
-
-/**
- * A row action that shrinks to its icon in a narrow panel; its visible word stays its name (so
- * "Change password" and "Delete" read the same everywhere), or `name` gives a fuller one.
- */
-function RowAction(p: {
-  icon: IconName;
-  label: string;
-  name?: string;
-  onClick(): void;
-  disabled: boolean;
-  writeBlock: WriteBlock;
-  danger?: boolean;
-}) {
-  return (
-    <button
-      type="button"
-      className={`btn btn-small row-action${p.danger ? ' btn-danger' : ''}`}
-      onClick={p.onClick}
-      disabled={p.disabled}
-      title={p.writeBlock ? `${p.label}: ${p.writeBlock.reason}` : p.label}
-      aria-label={p.name}
-      aria-describedby={p.writeBlock?.describedBy}
-    >
-      <Icon name={p.icon} />
-      <span className="row-action-label">{p.label}</span>
-    </button>
-  );
-}
-
-function DateCell({ iso }: { iso: string | null }) {
-  if (!iso) return <span className="muted">—</span>;
-  return (
-    <time dateTime={iso} title={iso}>
-      {formatDateTime(iso)}
-    </time>
   );
 }

@@ -23,7 +23,8 @@ import { CapsNote } from './CapsNote';
 import { CreateCredentialForm } from './CreateCredentialForm';
 import { CredentialSettingsPanel } from './CredentialSettingsPanel';
 import { CredentialsEmpty } from './CredentialsEmpty';
-import { CredentialsFooter } from './CredentialsFooter';
+import { CredentialsFooter, CredentialsTopPager } from './CredentialsFooter';
+import { CredentialsSkeleton } from './CredentialsSkeleton';
 import { CredentialsTable } from './CredentialsTable';
 import { CredentialsToolbar } from './CredentialsToolbar';
 import { DeleteConfirm } from './DeleteConfirm';
@@ -83,6 +84,15 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
   const closePanel = () => {
     setPanel(null);
     headingRef.current?.focus();
+  };
+
+  /** A cancelled delete gives focus back to its row's Delete button, where the admin was. */
+  const cancelDelete = (id: string) => {
+    setPanel(null);
+    requestAnimationFrame(() => {
+      const button = sectionRef.current?.querySelector<HTMLButtonElement>(`tr[data-credential-id="${CSS.escape(id)}"] .btn-danger`);
+      (button ?? headingRef.current)?.focus();
+    });
   };
 
   const { page, query, loading, error, checked } = entry;
@@ -328,21 +338,6 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
           blocked={blocked}
         />
       )}
-      {panel?.kind === 'delete' && (
-        <DeleteConfirm
-          key={panel.credential.id}
-          scope={scope}
-          credential={panel.credential}
-          onDeleted={() => {
-            closePanel();
-            setStatus(`Deleted ${describe(panel.credential)}.`);
-            refresh();
-          }}
-          onCancel={closePanel}
-          blocked={blocked}
-        />
-      )}
-
       {checked.length > 0 && (
         <BulkBar
           count={checked.length}
@@ -356,11 +351,7 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
       )}
       {bulk && <BulkResults action={bulk.action} result={bulk.result} onClose={() => setBulk(null)} />}
 
-      {!page && loading && (
-        <p role="status" className="status">
-          Loading credentials…
-        </p>
-      )}
+      {!page && loading && <CredentialsSkeleton />}
       {page && items.length === 0 && page.total === 0 && (
         <CredentialsEmpty
           filtered={filtered}
@@ -372,12 +363,36 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
           }}
         />
       )}
-      {items.length > 0 && (
+      {page && items.length > 0 && <CredentialsTopPager page={page} loading={loading} onOffset={(offset) => change({ offset })} />}
+      {page && items.length > 0 && (
         <CredentialsTable
           customerName={customer.name}
           items={items}
           caps={caps}
-          sort={query.sort}
+          sort={entry.pageSort}
+          offset={page.offset}
+          total={page.total}
+          expansion={
+            panel?.kind === 'delete'
+              ? {
+                  id: panel.credential.id,
+                  node: (
+                    <DeleteConfirm
+                      key={panel.credential.id}
+                      scope={scope}
+                      credential={panel.credential}
+                      onDeleted={() => {
+                        closePanel();
+                        setStatus(`Deleted ${describe(panel.credential)}.`);
+                        refresh();
+                      }}
+                      onCancel={() => cancelDelete(panel.credential.id)}
+                      blocked={blocked}
+                    />
+                  ),
+                }
+              : null
+          }
           checked={checked}
           busyIds={busyIds}
           writeBlock={writeBlock}

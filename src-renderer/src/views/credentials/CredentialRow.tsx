@@ -1,0 +1,154 @@
+import type { CredentialDTO, ProviderCapsDTO } from '../../../../src-preload/contract';
+import { Badge } from '../../components/Badge';
+import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
+import { Icon, type IconName } from '../../components/Icon';
+import { kindCaps } from '../../lib/caps';
+import { credentialLabel } from '../../lib/credential';
+import { formatDateTime } from '../../lib/format';
+
+export type RowActions = {
+  onToggle(c: CredentialDTO): void;
+  onChangePassword(c: CredentialDTO): void;
+  onDelete(c: CredentialDTO): void;
+  onSettings(c: CredentialDTO): void;
+  onEdit(c: CredentialDTO): void;
+};
+
+export type Columns = { check: boolean; kind: boolean; name: boolean; realm: boolean };
+
+type RowProps = RowActions & {
+  c: CredentialDTO;
+  caps: ProviderCapsDTO;
+  cols: Columns;
+  /** Its place among all the rows that match (1 is the header row), for aria-rowindex. */
+  rowIndex: number;
+  isChecked: boolean;
+  busy: boolean;
+  writeBlock: WriteBlock;
+  onCheckRow(on: boolean): void;
+  /** The virtualizer measures each rendered row (a row with a long name may be taller). */
+  measureRef(el: HTMLTableRowElement | null): void;
+  virtualIndex: number;
+};
+
+/** One credential: its check box, fields and the actions its kind allows. */
+export function CredentialRow(p: RowProps) {
+  const { c, caps, cols, isChecked, busy, writeBlock } = p;
+  const off = busy || !!writeBlock;
+  const k = kindCaps(caps, c.kind);
+  const label = credentialLabel(c);
+  return (
+    <tr
+      ref={p.measureRef}
+      data-index={p.virtualIndex}
+      aria-rowindex={p.rowIndex}
+      data-credential-id={c.id}
+      data-username={c.username}
+      data-kind={c.kind}
+      data-enabled={String(c.enabled)}
+      className={isChecked ? 'is-checked' : undefined}
+      aria-busy={busy || undefined}
+    >
+      {cols.check && (
+        <td className="col-check">
+          {(k.toggle || k.delete) && (
+            <input type="checkbox" aria-label={`Select ${label}`} checked={isChecked} onChange={(e) => p.onCheckRow(e.target.checked)} />
+          )}
+        </td>
+      )}
+      <td className="col-username">
+        {c.username ? <code>{c.username}</code> : <span className="muted" title="No username (authenticated by IP)">—</span>}
+      </td>
+      {cols.kind && (
+        <td className="col-kind" data-field="kind">
+          <span className={`kind-tag kind-tag-${c.kind}`}>{k.label}</span>
+        </td>
+      )}
+      {cols.name && (
+        <td className="col-name" data-field="name">
+          {c.name ? <span title={c.name}>{c.name}</span> : <span className="muted">—</span>}
+        </td>
+      )}
+      {cols.realm && (
+        <td className="col-realm">{c.realm ? <code title={c.realm}>{breakAfterAccountId(c.realm)}</code> : <span className="muted">—</span>}</td>
+      )}
+      <td>
+        <Badge tone={c.enabled ? 'good' : 'neutral'}>{c.enabled ? 'Enabled' : 'Disabled'}</Badge>
+      </td>
+      <td className="col-date">
+        <DateCell iso={c.createdAt} />
+      </td>
+      <td className="col-date">
+        <DateCell iso={c.updatedAt} />
+      </td>
+      <td className="col-actions">
+        <div className="row-actions">
+          {k.toggle && (
+            <button type="button" className="btn btn-small" onClick={() => p.onToggle(c)} disabled={off} aria-busy={busy} {...blockedProps(writeBlock)}>
+              {c.enabled ? 'Disable' : 'Enable'}
+            </button>
+          )}
+          {/* Reads only (from this computer's store): never blocked offline. */}
+          <RowAction icon="gear" label="Settings" name={`Settings for ${label}`} onClick={() => p.onSettings(c)} disabled={busy} writeBlock={null} />
+          {k.rename && <RowAction icon="pencil" label="Edit" name={`Edit ${label}`} onClick={() => p.onEdit(c)} disabled={off} writeBlock={writeBlock} />}
+          {k.changePassword && (
+            <RowAction icon="key" label="Change password" onClick={() => p.onChangePassword(c)} disabled={off} writeBlock={writeBlock} />
+          )}
+          {k.delete && <RowAction icon="trash" label="Delete" onClick={() => p.onDelete(c)} disabled={off} writeBlock={writeBlock} danger />}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** "MA_X.sip.vobiz.ai" may wrap after the account id, and nowhere else. */
+function breakAfterAccountId(text: string) {
+  const dot = text.indexOf('.');
+  if (dot < 0) return text;
+  return (
+    <>
+      {text.slice(0, dot + 1)}
+      <wbr />
+      {text.slice(dot + 1)}
+    </>
+  );
+}
+
+/**
+ * A row action that shrinks to its icon in a narrow panel; its visible word stays its name (so
+ * "Change password" and "Delete" read the same everywhere), or `name` gives a fuller one.
+ */
+function RowAction(p: {
+  icon: IconName;
+  label: string;
+  name?: string;
+  onClick(): void;
+  disabled: boolean;
+  writeBlock: WriteBlock;
+  danger?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className={`btn btn-small row-action${p.danger ? ' btn-danger' : ''}`}
+      onClick={p.onClick}
+      disabled={p.disabled}
+      title={p.writeBlock ? `${p.label}: ${p.writeBlock.reason}` : p.label}
+      aria-label={p.name}
+      aria-describedby={p.writeBlock?.describedBy}
+    >
+      <Icon name={p.icon} />
+      <span className="row-action-label">{p.label}</span>
+    </button>
+  );
+}
+
+/** Date and time on one line (a date split over two lines reads as two values). */
+function DateCell({ iso }: { iso: string | null }) {
+  if (!iso) return <span className="muted">—</span>;
+  return (
+    <time dateTime={iso} title={iso}>
+      {formatDateTime(iso)}
+    </time>
+  );
+}
