@@ -89,10 +89,30 @@ export async function selectCustomerByName(page: Page, name: string): Promise<vo
   await page.getByTestId('customer-panel').getByRole('heading', { name, exact: true }).waitFor();
 }
 
-/** The usernames of the credential rows currently shown. */
+/**
+ * The usernames of every row of the page shown, in order. The table renders only the rows in its
+ * scroll box, so this scrolls it from top to bottom, as a person would, collecting each row by its
+ * aria-rowindex; then puts the scroll back.
+ */
 export async function shownUsernames(page: Page): Promise<string[]> {
-  const rows = page.getByTestId('credentials-table').locator('tr[data-username]');
-  return rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-username') ?? ''));
+  const box = page.getByTestId('credentials-scroll');
+  return box.evaluate(async (el) => {
+    const seen = new Map<number, string>();
+    const collect = () =>
+      el.querySelectorAll('tr[data-username]').forEach((tr) => seen.set(Number(tr.getAttribute('aria-rowindex')), tr.getAttribute('data-username') ?? ''));
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const start = el.scrollTop;
+    el.scrollTop = 0;
+    await frame();
+    for (;;) {
+      collect();
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) break;
+      el.scrollTop += Math.max(50, el.clientHeight - 40);
+      await frame();
+    }
+    el.scrollTop = start;
+    return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, u]) => u);
+  });
 }
 
 export interface CustomerForm {
