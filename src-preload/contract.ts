@@ -167,8 +167,11 @@ export const NewCustomerFields = {
 };
 
 /**
- * SIP credential rules (api/vobiz.md §4): the strictest of what the API and the Console say.
- * Usernames: letters and digits only (punctuation "can be rejected with a 400"), immutable.
+ * SIP credential rules (api/vobiz.md §4).
+ * Usernames: letters, digits, `_` and `-`, immutable. The docs disagree on `_` and `-` (the API
+ * page says they "can be rejected with a 400", the Console and Vobiz's own examples use them:
+ * `sipuser_demo`, `office_phone_03`), so they are allowed with a caution and Vobiz's own 400 has
+ * the last word.
  * Passwords: 8–20 characters from A–Z a–z 0–9 and ~!@#$%^&*()_+, with at least one of those
  * specials, one letter and one digit.
  */
@@ -178,7 +181,11 @@ export const SipUsername = z
   .trim()
   .min(1, 'Enter a username.')
   .max(64, 'Keep the username to 64 characters or fewer.')
-  .regex(/^[A-Za-z0-9]+$/, 'Use letters and digits only: Vobiz can reject dashes, underscores and other punctuation.');
+  .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, underscores (_) and dashes (-) only: no spaces or other punctuation.');
+/** A username Vobiz may refuse: its docs disagree on `_` and `-` (vobiz.md §4). */
+export const hasDisputedUsernameChars = (u: string): boolean => /[_-]/.test(u);
+export const DISPUTED_USERNAME_CAUTION =
+  'Vobiz’s docs disagree on whether usernames may contain _ or -: the API page says they can be refused, the Console and Vobiz’s own examples use them. If Vobiz refuses it, its answer is shown here.';
 export const SipPassword = z
   .string()
   .min(8, 'The SIP password needs 8 to 20 characters.')
