@@ -34,7 +34,10 @@ export const ErrorDTO = z.strictObject({
   status: z.number().int().optional(),
   /** Which input field was wrong, for VALIDATION errors raised before anything was sent. */
   field: z.string().optional(),
+  /** Another way in the renderer can offer: `use-api-token` = the provider refused a signed-in session. */
+  remedy: z.enum(['use-api-token']).optional(),
 });
+export type ErrorRemedy = NonNullable<z.infer<typeof ErrorDTO>['remedy']>;
 export type ErrorDTO = z.infer<typeof ErrorDTO>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDTO };
@@ -72,10 +75,19 @@ export const DisplayName = z
   .min(1, 'Give the profile a name.')
   .max(80, 'Keep the name under 80 characters.')
   .refine(isPlainText, PLAIN_TEXT_RULE);
+/** A customer's MA_ ID is the likeliest wrong paste here: it gets its own words. */
 export const PartnerAuthId = z
   .string()
   .trim()
-  .regex(/^PA_[A-Za-z0-9]{4,64}$/, 'A partner auth ID starts with PA_ followed by letters and digits.');
+  .superRefine((v, ctx) => {
+    if (/^PA_[A-Za-z0-9]{4,64}$/.test(v)) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: /^MA_/i.test(v)
+        ? 'MA_… is a customer’s auth ID. A profile needs the partner’s own PA_… auth ID and partner API token; its customers are then reached through it.'
+        : 'A partner auth ID starts with PA_ followed by letters and digits.',
+    });
+  });
 /** A token travels as an HTTP header value, so it must be visible ASCII (0x21–0x7E). */
 export const ApiToken = z
   .string()

@@ -5,7 +5,7 @@ import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import type { Simulator } from '../sim/server';
-import { addProfileViaUi, openApp, openCustomers, selectCustomerByName, waitForPartner } from './support';
+import { addProfileViaUi, addSessionProfileViaUi, openApp, openCustomers, selectCustomerByName, waitForPartner } from './support';
 
 const northwind = DEMO_PARTNERS[0]!;
 const HARBORLIGHT = 'Harborlight Logistics';
@@ -72,5 +72,44 @@ describe('usernames with _ or - (vobiz.md §4: the docs disagree)', () => {
     await form.getByRole('button', { name: 'Create credential' }).click();
     expect(await form.getByTestId('field-error').innerText()).toMatch(/letters, digits, underscores \(_\) and dashes \(-\) only/);
     expect(sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/credentials'))).toHaveLength(0);
+  });
+});
+
+describe('adding a Vobiz profile with the wrong kind of access', () => {
+  it("a customer's MA_ auth ID says it is a customer's, and that a profile needs the partner's PA_ ID and token", async () => {
+    const app = await openApp();
+    const { page, sim } = app;
+    const customerId = sim.state.customers.find((c) => c.name === HARBORLIGHT)!.authId;
+    expect(customerId).toMatch(/^MA_/);
+    await addProfileViaUi(page, { name: 'Harborlight', authId: customerId, token: northwind.token, baseUrl: sim.partnerBaseUrl });
+    const error = page.getByTestId('add-profile-form').getByTestId('field-error');
+    await error.waitFor();
+    const said = await error.innerText();
+    expect(said).toMatch(/MA_… is a customer’s auth ID/);
+    expect(said).toMatch(/partner’s own PA_… auth ID and partner API token/);
+    expect(sim.requests.filter((r) => r.path.includes('/partner/me'))).toHaveLength(0);
+  });
+
+  it('a sign-in whose session the partner API then refuses says the password was right, and offers the API token form', async () => {
+    const app = await openApp();
+    const { page, sim } = app;
+    const blueFjord = DEMO_PARTNERS[1]!;
+    // POST /login succeeds; GET /me refuses the Bearer JWT (the docs never say partner endpoints take it).
+    sim.setFaults({ queue: [{ match: 'GET /api/v1/partner/me', kind: 'status', status: 401, times: -1, body: { error: 'invalid_token', message: 'Bearer tokens are not accepted here' } }] });
+    await addSessionProfileViaUi(page, { name: 'Blue Fjord', email: blueFjord.email, password: blueFjord.password, baseUrl: sim.partnerBaseUrl });
+    const notice = page.getByTestId('add-profile-error');
+    await notice.waitFor({ timeout: 10_000 });
+    const said = await notice.innerText();
+    expect(said).toMatch(/Vobiz accepted your email and password, but refused the session for its partner API/);
+    expect(said).toMatch(/partner auth ID \(PA_…\) and partner API token/);
+    expect(said).not.toMatch(/Sign in again/i);
+    expect(sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/login'))).toHaveLength(1);
+
+    await notice.getByRole('button', { name: 'Use an API token instead' }).click();
+    const form = page.getByTestId('add-profile-form');
+    expect(await form.getAttribute('data-mode')).toBe('token');
+    expect(await form.getByRole('tab', { name: 'API token' }).getAttribute('aria-selected')).toBe('true');
+    await form.getByLabel('Partner auth ID').waitFor();
+    expect((await app.h.services.profiles.list()).profiles).toHaveLength(0);
   });
 });
