@@ -15,7 +15,7 @@ import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
 import { invalidateCredentialIndex } from '../sim/credential-index';
 import { DEMO_PARTNERS, DEMO_VOCOBASE, DEMO_VOIPBIN } from '../sim/data';
-import { demoProfiles } from '../sim/demo-profiles';
+import { demoLeftOut, demoProfiles } from '../sim/demo-profiles';
 import { startSimulator, type Simulator } from '../sim/server';
 import type { Locator, Page } from 'playwright';
 import { startHarness } from './harness';
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   const demo = demoProfiles();
+  for (const line of demoLeftOut()) console.log(line);
 
   if (shotDir) {
     mkdirSync(shotDir, { recursive: true });
