@@ -172,7 +172,9 @@ export class ProfileService {
     const p = this.access.usable(id);
     if (p.authMode !== 'session' || !p.email) throw new AppError('VALIDATION', 'This profile uses an API token, not a sign-in.', { retryable: false });
     const { accessToken, expiresInSeconds } = await this.login(p.provider, p.baseUrl, p.email, password);
-    await this.verify(p.provider, p.baseUrl, { kind: 'session', accessToken }, p.authId);
+    await this.verify(p.provider, p.baseUrl, { kind: 'session', accessToken }, p.authId).catch((e: unknown) => {
+      throw sessionRefusedAfterSignIn(this.provider(p.provider).name, e);
+    });
     this.access.sessions.set(id, accessToken, expiresInSeconds);
     return this.changed();
   }
