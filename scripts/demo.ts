@@ -5,7 +5,7 @@
 // Chromium through the harness instead when there is a display.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { demoProfiles } from '../tests/sim/demo-profiles';
+import { demoLeftOut, demoProfiles } from '../tests/sim/demo-profiles';
 import { startSimulator } from '../tests/sim/server';
 import { findElectronBinary } from './electron-binary';
 
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const sim = await startSimulator({ port: Number(process.env.SIM_PORT ?? 0), quiet: true });
   console.log(`Simulator running at ${sim.url}; starting Trunkdesk with its demo profiles (Vobiz, VoIPBIN, Vocobase).`);
   const partners = demoProfiles();
+  for (const line of demoLeftOut()) console.log(line);
   const child = spawn(bin.path, [ROOT], {
     cwd: ROOT,
     stdio: 'inherit',

@@ -34,7 +34,10 @@ export const ErrorDTO = z.strictObject({
   status: z.number().int().optional(),
   /** Which input field was wrong, for VALIDATION errors raised before anything was sent. */
   field: z.string().optional(),
+  /** Another way in the renderer can offer: `use-api-token` = the provider refused a signed-in session. */
+  remedy: z.enum(['use-api-token']).optional(),
 });
+export type ErrorRemedy = NonNullable<z.infer<typeof ErrorDTO>['remedy']>;
 export type ErrorDTO = z.infer<typeof ErrorDTO>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDTO };
@@ -72,10 +75,19 @@ export const DisplayName = z
   .min(1, 'Give the profile a name.')
   .max(80, 'Keep the name under 80 characters.')
   .refine(isPlainText, PLAIN_TEXT_RULE);
+/** A customer's MA_ ID is the likeliest wrong paste here: it gets its own words. */
 export const PartnerAuthId = z
   .string()
   .trim()
-  .regex(/^PA_[A-Za-z0-9]{4,64}$/, 'A partner auth ID starts with PA_ followed by letters and digits.');
+  .superRefine((v, ctx) => {
+    if (/^PA_[A-Za-z0-9]{4,64}$/.test(v)) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: /^MA_/i.test(v)
+        ? 'MA_… is a customer’s auth ID. A profile needs the partner’s own PA_… auth ID and partner API token; its customers are then reached through it.'
+        : 'A partner auth ID starts with PA_ followed by letters and digits.',
+    });
+  });
 /** A token travels as an HTTP header value, so it must be visible ASCII (0x21–0x7E). */
 export const ApiToken = z
   .string()
@@ -167,8 +179,11 @@ export const NewCustomerFields = {
 };
 
 /**
- * SIP credential rules (api/vobiz.md §4): the strictest of what the API and the Console say.
- * Usernames: letters and digits only (punctuation "can be rejected with a 400"), immutable.
+ * SIP credential rules (api/vobiz.md §4).
+ * Usernames: letters, digits, `_` and `-`, immutable. The docs disagree on `_` and `-` (the API
+ * page says they "can be rejected with a 400", the Console and Vobiz's own examples use them:
+ * `sipuser_demo`, `office_phone_03`), so they are allowed with a caution and Vobiz's own 400 has
+ * the last word.
  * Passwords: 8–20 characters from A–Z a–z 0–9 and ~!@#$%^&*()_+, with at least one of those
  * specials, one letter and one digit.
  */
@@ -178,7 +193,11 @@ export const SipUsername = z
   .trim()
   .min(1, 'Enter a username.')
   .max(64, 'Keep the username to 64 characters or fewer.')
-  .regex(/^[A-Za-z0-9]+$/, 'Use letters and digits only: Vobiz can reject dashes, underscores and other punctuation.');
+  .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, underscores (_) and dashes (-) only: no spaces or other punctuation.');
+/** A username Vobiz may refuse: its docs disagree on `_` and `-` (vobiz.md §4). */
+export const hasDisputedUsernameChars = (u: string): boolean => /[_-]/.test(u);
+export const DISPUTED_USERNAME_CAUTION =
+  'Vobiz’s docs disagree on whether usernames may contain _ or -: the API page says they can be refused, the Console and Vobiz’s own examples use them. If Vobiz refuses it, its answer is shown here.';
 export const SipPassword = z
   .string()
   .min(8, 'The SIP password needs 8 to 20 characters.')

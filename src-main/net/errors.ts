@@ -1,6 +1,6 @@
 // One error type for everything main reports to the renderer. It carries only words meant for
 // the admin (message + hint) and never a secret; toErrorDTO is the single way out over IPC.
-import type { ErrorCode, ErrorDTO } from '../../src-preload/contract';
+import type { ErrorCode, ErrorDTO, ErrorRemedy } from '../../src-preload/contract';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -10,6 +10,8 @@ export class AppError extends Error {
   readonly field: string | undefined;
   /** Seconds the provider asked us to wait (429/503), when it said. */
   readonly retryAfterSeconds: number | undefined;
+  /** Another way in the renderer can offer (ErrorDTO.remedy). */
+  readonly remedy: ErrorRemedy | undefined;
 
   constructor(
     code: ErrorCode,
@@ -20,6 +22,7 @@ export class AppError extends Error {
       status?: number;
       field?: string;
       retryAfterSeconds?: number;
+      remedy?: ErrorRemedy;
       cause?: unknown;
     } = {},
   ) {
@@ -31,6 +34,7 @@ export class AppError extends Error {
     this.status = opts.status;
     this.field = opts.field;
     this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.remedy = opts.remedy;
   }
 }
 
@@ -45,6 +49,7 @@ export function toErrorDTO(e: unknown): ErrorDTO {
     if (e.hint !== undefined) dto.hint = e.hint;
     if (e.status !== undefined) dto.status = e.status;
     if (e.field !== undefined) dto.field = e.field;
+    if (e.remedy !== undefined) dto.remedy = e.remedy;
     return dto;
   }
   // An unexpected error's text may contain anything (paths, headers): it is logged redacted in

@@ -151,7 +151,9 @@ export class ProfileService {
     const input = AddSessionSchema.parse(raw);
     const baseUrl = normaliseBaseUrl(input.baseUrl ?? VOBIZ_DEFAULT_BASE_URL);
     const { accessToken, expiresInSeconds } = await this.login(input.provider, baseUrl, input.email, input.password);
-    const me = await this.verify(input.provider, baseUrl, { kind: 'session', accessToken });
+    const me = await this.verify(input.provider, baseUrl, { kind: 'session', accessToken }).catch((e: unknown) => {
+      throw sessionRefusedAfterSignIn(this.provider(input.provider).name, e);
+    });
     const id = await this.adding.runExclusive(async () => {
       this.refuseDuplicate(me.authId, baseUrl);
       const id = newProfileId();
@@ -170,7 +172,9 @@ export class ProfileService {
     const p = this.access.usable(id);
     if (p.authMode !== 'session' || !p.email) throw new AppError('VALIDATION', 'This profile uses an API token, not a sign-in.', { retryable: false });
     const { accessToken, expiresInSeconds } = await this.login(p.provider, p.baseUrl, p.email, password);
-    await this.verify(p.provider, p.baseUrl, { kind: 'session', accessToken }, p.authId);
+    await this.verify(p.provider, p.baseUrl, { kind: 'session', accessToken }, p.authId).catch((e: unknown) => {
+      throw sessionRefusedAfterSignIn(this.provider(p.provider).name, e);
+    });
     this.access.sessions.set(id, accessToken, expiresInSeconds);
     return this.changed();
   }
@@ -334,4 +338,20 @@ function realmBaseOf(p: ProfileRecord, provider: Provider): string | null {
 
 function normaliseBaseUrl(u: string): string {
   return u.trim().replace(/\/+$/, '');
+}
+
+/**
+ * The sign-in worked but the identity call then refused its session token: the password was right,
+ * so "sign in again" would mislead. The docs call the JWT interactive-only and never say the
+ * partner endpoints take it (vobiz.md §1, §7.12); the way that works is the partner API token.
+ */
+function sessionRefusedAfterSignIn(providerName: string, e: unknown): unknown {
+  if (!isAppError(e) || e.remedy !== 'use-api-token') return e;
+  return new AppError(e.code, `${providerName} accepted your email and password, but refused the session for its partner API.`, {
+    hint: `${providerName}'s docs describe the sign-in for interactive sessions and do not say the partner endpoints accept it. Add this profile with the partner auth ID (PA_…) and partner API token instead.`,
+    ...(e.status !== undefined ? { status: e.status } : {}),
+    retryable: false,
+    remedy: 'use-api-token',
+    cause: e,
+  });
 }

@@ -1,7 +1,8 @@
 // `npm run harness`: the app's real renderer, preload and main handlers in Chromium against the
 // bundled simulator, for seeing and working on the UI where Electron cannot run.
 //   npm run harness                      a visible window (needs a display), until Ctrl-C
-//   npm run harness -- --screenshot DIR  saves a PNG of each main screen, then exits (headless)
+//   npm run harness -- --screenshot DIR  saves a PNG of each main screen, then exits (headless);
+//                                        each shot is the whole screen, inner scroll areas included
 //   add --size 900x700 for another window size (default 1280x820)
 // The screenshots cover Vobiz (partner, customers, credentials, sync, offline) and the one-account
 // providers: the profile form per provider, VoIPBIN extensions and trunks, Vocobase SIP
@@ -14,10 +15,11 @@ import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
 import { invalidateCredentialIndex } from '../sim/credential-index';
 import { DEMO_PARTNERS, DEMO_VOCOBASE, DEMO_VOIPBIN } from '../sim/data';
-import { demoProfiles } from '../sim/demo-profiles';
+import { demoLeftOut, demoProfiles } from '../sim/demo-profiles';
 import { startSimulator, type Simulator } from '../sim/server';
 import type { Locator, Page } from 'playwright';
 import { startHarness } from './harness';
+import { wholeScreenShot } from './whole-screen';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -37,13 +39,14 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   const demo = demoProfiles();
+  for (const line of demoLeftOut()) console.log(line);
 
   if (shotDir) {
     mkdirSync(shotDir, { recursive: true });
     const page = h.page;
     const shot = async (name: string) => {
       await page.waitForTimeout(300);
-      await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage: true });
+      await wholeScreenShot(page, join(shotDir, `${name}.png`));
       console.log(`saved ${join(shotDir, `${name}.png`)}`);
     };
     await page.getByTestId('add-profile-form').waitFor();
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
     await page.getByTestId('sync-all').click();
     await page.locator('[data-testid="sync-progress"][aria-valuemax]').waitFor({ timeout: 20_000 });
     await page.waitForTimeout(500);
-    await page.screenshot({ path: join(shotDir, '14-sync-progress.png'), fullPage: true });
+    await wholeScreenShot(page, join(shotDir, '14-sync-progress.png'));
     await page.getByTestId('sync-summary').waitFor({ timeout: 30_000 });
     sim.setFaults({});
     await shot('15-sync-summary');
@@ -176,7 +179,7 @@ async function main(): Promise<void> {
     h = await startHarness({ headless, keychainService, dataDir, ...(viewport ? { viewport } : {}) });
     await h.page.getByTestId('profile-attention').waitFor();
     await h.page.waitForTimeout(300);
-    await h.page.screenshot({ path: join(shotDir, '13-profile-attention.png'), fullPage: true });
+    await wholeScreenShot(h.page, join(shotDir, '13-profile-attention.png'));
     console.log(`saved ${join(shotDir, '13-profile-attention.png')}`);
     await cleanup();
     return;

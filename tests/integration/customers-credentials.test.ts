@@ -211,10 +211,28 @@ describe('SIP credentials', () => {
     await expect(revealPassword({ secretId })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
-  it('a duplicate username is a CONFLICT on the username field; punctuation is refused on the field before anything is sent', async () => {
+  it('a duplicate username is a CONFLICT on the username field; a space is refused on the field before anything is sent', async () => {
     await expect(s.credentials.create(hbRef(), { kind: 'sip', username: 'dock01', password: { kind: 'typed', value: 'Secret#123' } })).rejects.toMatchObject({ code: 'CONFLICT', field: 'username', message: expect.stringMatching(/already taken/) });
-    await expect(s.credentials.create(hbRef(), { kind: 'sip', username: 'bad_name', password: { kind: 'typed', value: 'Secret#123' } })).rejects.toMatchObject({ code: 'VALIDATION', field: 'username', message: expect.stringMatching(/letters and digits/) });
-    expect(sim.requests.filter((r) => r.method === 'POST' && r.path.includes('bad_name'))).toHaveLength(0);
+    const posts = () => sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/credentials')).length;
+    const before = posts();
+    await expect(s.credentials.create(hbRef(), { kind: 'sip', username: 'bad.name', password: { kind: 'typed', value: 'Secret#123' } })).rejects.toMatchObject({ code: 'VALIDATION', field: 'username', message: expect.stringMatching(/underscores/) });
+    expect(posts()).toBe(before);
+  });
+
+  it('_ and - are sent to Vobiz, which decides: refused → its 400 on the username field; accepted → created', async () => {
+    await expect(s.credentials.create(hbRef(), { kind: 'sip', username: 'acc_test_01', password: { kind: 'typed', value: 'Secret#123' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      field: 'username',
+      status: 400,
+      message: expect.stringMatching(/Vobiz rejected the username “acc_test_01”: .*only letters and digits/),
+    });
+    sim.setFaults({ allowPunctuationInUsernames: true });
+    try {
+      const made = await s.credentials.create(hbRef(), { kind: 'sip', username: 'acc_test-01', password: { kind: 'typed', value: 'Secret#123' } });
+      expect(made.credential.username).toBe('acc_test-01');
+    } finally {
+      sim.setFaults({});
+    }
   });
 
   it('a 5xx on create is checked by listing, never retried', async () => {

@@ -27,6 +27,8 @@ export interface DemoPartner {
   email: string;
   password: string;
   note: string;
+  /** Why the demo does not add it as a profile (it cannot be added), when it is left out on purpose. */
+  notInDemo?: string;
 }
 
 /** Printable, typeable demo credentials (also shown by `npm run sim`). */
@@ -66,6 +68,9 @@ export const DEMO_PARTNERS: readonly DemoPartner[] = [
     email: 'it@oldquay.example',
     password: 'OldQuay#2026',
     note: 'inactive partner: every call is 403',
+    // Adding a profile verifies it with GET /me first, and an inactive partner's /me is 403: the
+    // demo would try it and quietly drop it. Left out, and said so; add it by hand to see the error.
+    notInDemo: 'inactive on purpose (every call is 403 ACCOUNT_INACTIVE), so it cannot be added; add it yourself with its token to see how Trunkdesk reports an inactive account',
   },
 ];
 

@@ -9,8 +9,9 @@ import { TestPlatform } from '../harness/test-platform';
 describe('SIP credential rules (api/vobiz.md §4)', () => {
   it.each([
     ['sipuser01', true],
-    ['office_phone_01', false],
-    ['front-desk', false],
+    ['office_phone_01', true],
+    ['front-desk', true],
+    ['acc.test', false],
     ['with space', false],
     ['', false],
     ['a'.repeat(65), false],

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { AppError, isAppError } from '../../net/errors';
 import type { HttpClient } from '../../net/http';
-import { SipPassword, SipUsername } from '../../../src-preload/contract';
+import { hasDisputedUsernameChars, SipPassword, SipUsername } from '../../../src-preload/contract';
 import type { AccountApi, CredentialPage, CredentialPatch, NewCredential, PageRead, SipCredential } from '../provider';
 import type { CustomerAuth } from './auth';
 import { driftError, type ErrorContext } from './errors';
@@ -86,7 +86,9 @@ export class VobizAccountClient implements AccountApi {
       // Vobiz answers a username it will not take with a bare 400 naming no field (vobiz.md §4).
       if (isAppError(e) && e.code === 'VALIDATION' && e.status === 400 && !e.field) {
         throw new AppError('VALIDATION', `Vobiz rejected the username “${username}”: ${e.message}`, {
-          hint: 'Vobiz usernames are letters and digits only.',
+          hint: hasDisputedUsernameChars(username)
+            ? 'This Vobiz account does not take _ or - in usernames: use letters and digits only.'
+            : 'Check the username and try again.',
           status: 400,
           field: 'username',
           retryable: false,

@@ -84,11 +84,12 @@ export function vobizError(res: HttpResponse, ctx: ErrorContext): AppError {
   }
   if ((status === 401 || status === 403) && ctx.auth === 'jwt' && !code.includes('inactive')) {
     if (status === 401 && (code.includes('expired') || code.includes('invalid_token'))) {
-      return new AppError('UNAUTHORIZED', 'Your Vobiz sign-in session has ended.', { hint: 'Sign in again with your email and password.', status });
+      return new AppError('UNAUTHORIZED', 'Your Vobiz sign-in session has ended.', { hint: 'Sign in again with your email and password.', status, remedy: 'use-api-token' });
     }
     return new AppError(status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', `Vobiz refused the signed-in session for this request.${said}`, {
       hint: 'Sign in again. If it keeps happening, this endpoint does not accept sessions: add the profile with its partner API token instead.',
       status,
+      remedy: 'use-api-token',
     });
   }
   if (status === 401) {

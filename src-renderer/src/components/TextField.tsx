@@ -6,6 +6,8 @@ export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> &
   help?: string;
   /** Field-level error; marks the input invalid and is read with it. */
   error?: string | undefined;
+  /** A caution about a valid value (it may still be refused); read with the input, not invalid. */
+  caution?: string | undefined;
   inputRef?: Ref<HTMLInputElement>;
 };
 
@@ -13,17 +15,19 @@ export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> &
  * The frame every labelled field shares: label, help and error, wired to the control through
  * `aria-describedby`. `control` receives the id and aria attributes to spread on its element.
  */
-function FieldFrame({ label, help, error, className, control }: {
+function FieldFrame({ label, help, error, caution, className, control }: {
   label: string;
   help?: string | undefined;
   error?: string | undefined;
+  caution?: string | undefined;
   className?: string | undefined;
   control: (a: { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }) => ReactNode;
 }) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
-  const describedBy = [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const cautionId = `${id}-caution`;
+  const describedBy = [help ? helpId : null, caution ? cautionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -31,6 +35,11 @@ function FieldFrame({ label, help, error, className, control }: {
       {help && (
         <p id={helpId} className="field-help">
           {help}
+        </p>
+      )}
+      {caution && (
+        <p id={cautionId} className="field-caution" data-testid="field-caution" role="status">
+          {caution}
         </p>
       )}
       {error && (
@@ -43,8 +52,8 @@ function FieldFrame({ label, help, error, className, control }: {
 }
 
 /** A labelled input with its help text and error wired up through aria-describedby. */
-export function TextField({ label, help, error, inputRef, className, ...input }: TextFieldProps) {
-  return <FieldFrame label={label} help={help} error={error} className={className} control={(a) => <input id={a.id} ref={inputRef} aria-invalid={a['aria-invalid']} aria-describedby={a['aria-describedby']} {...input} />} />;
+export function TextField({ label, help, error, caution, inputRef, className, ...input }: TextFieldProps) {
+  return <FieldFrame label={label} help={help} error={error} caution={caution} className={className} control={(a) => <input id={a.id} ref={inputRef} aria-invalid={a['aria-invalid']} aria-describedby={a['aria-describedby']} {...input} />} />;
 }
 
 /** Identifiers, tokens and URLs: no autofill, spell check or auto-capitalisation to mangle them. */

@@ -96,7 +96,7 @@ export function AddProfileForm({ onCancel, autoFocus = false }: Props) {
         {mode === 'token' ? (
           <AddTokenProfileForm onCancel={onCancel} autoFocus={autoFocus} onBusy={setBusy} />
         ) : mode === 'session' ? (
-          <AddSessionProfileForm onCancel={onCancel} onBusy={setBusy} />
+          <AddSessionProfileForm onCancel={onCancel} onBusy={setBusy} onUseApiToken={() => setMode('token')} />
         ) : (
           // Keyed by method: each has its own fields, and a switch starts them empty.
           <AddProviderProfileForm key={mode} method={mode} onCancel={onCancel} onBusy={setBusy} />

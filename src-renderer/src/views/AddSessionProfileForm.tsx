@@ -12,13 +12,15 @@ const RULES = { displayName: checkDisplayName, email: checkEmail, password: chec
 type Props = {
   onCancel?: (() => void) | undefined;
   onBusy(busy: boolean): void;
+  /** Switch the add-profile form to the API token method (offered when Vobiz refuses the session). */
+  onUseApiToken(): void;
 };
 
 /**
  * Adds a session-only profile: email and password are sent to Vobiz once to sign in. The password
  * stays in its input (never in React state), is read once on submit and is not stored anywhere.
  */
-export function AddSessionProfileForm({ onCancel, onBusy }: Props) {
+export function AddSessionProfileForm({ onCancel, onBusy, onUseApiToken }: Props) {
   const addSession = useProfiles((s) => s.addSession);
   const form = useCheckedForm(RULES, { displayName: '', email: '', baseUrl: VOBIZ_DEFAULT_BASE_URL }, onBusy);
 
@@ -45,7 +47,20 @@ export function AddSessionProfileForm({ onCancel, onBusy }: Props) {
       <SecretField label="Password" {...form.bindSecret('password')} help="Not stored: it is used once to sign in." required />
       <BaseUrlField {...form.bind('baseUrl')} />
 
-      {form.failure && <ErrorNotice error={form.failure} testId="add-profile-error" onRetry={form.retry} />}
+      {form.failure && (
+        <ErrorNotice
+          error={form.failure}
+          testId="add-profile-error"
+          onRetry={form.retry}
+          actions={
+            form.failure.remedy === 'use-api-token' && (
+              <button type="button" className="btn btn-primary" onClick={onUseApiToken}>
+                Use an API token instead
+              </button>
+            )
+          }
+        />
+      )}
 
       <FormActions label="Sign in and add" busyLabel="Signing in…" busy={form.busy} onCancel={onCancel} />
     </form>

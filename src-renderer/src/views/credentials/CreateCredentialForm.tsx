@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CredentialKindCaps, CredentialWriteDTO, ErrorDTO } from '../../../../src-preload/contract';
+import { DISPUTED_USERNAME_CAUTION, hasDisputedUsernameChars, type CredentialKindCaps, type CredentialWriteDTO, type ErrorDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormActions } from '../../components/FormActions';
 import { SelectField } from '../../components/SelectField';
@@ -44,8 +44,7 @@ export function CreateCredentialForm(props: Props) {
 // ---------------------------------------------------------------------------------------------
 // SIP credential (Vobiz): a username and a password.
 
-const USERNAME_HELP =
-  'Letters and digits only (A–Z, a–z, 0–9): Vobiz can reject dashes, underscores and other punctuation. It cannot be changed later.';
+const USERNAME_HELP = 'Letters and digits (A–Z, a–z, 0–9), and _ or - if Vobiz takes them. It cannot be changed later.';
 
 /** Create a SIP credential: a username, and a generated (default) or typed password. */
 function SipCreateForm({ scope, kind, onCreated, onUnknownOutcome, onCancel, blocked }: Props) {
@@ -103,12 +102,14 @@ function SipCreateForm({ scope, kind, onCreated, onUnknownOutcome, onCancel, blo
         value={username}
         onChange={(e) => {
           setUsername(e.target.value);
-          // Show the letters-and-digits rule as soon as it is broken, not only on submit.
+          // Show the username rule as soon as it is broken, not only on submit.
           const v = e.target.value;
           setUsernameError(v === '' && !usernameError ? undefined : messageOf(checkSipUsername(v)));
         }}
         help={USERNAME_HELP}
         error={usernameError}
+        // A caution, not an error: the docs disagree on _ and -, so Vobiz's answer decides (vobiz.md §4).
+        caution={!usernameError && hasDisputedUsernameChars(username) ? DISPUTED_USERNAME_CAUTION : undefined}
         {...verbatimInput}
         maxLength={64}
         disabled={busy}
