@@ -70,7 +70,7 @@ describe('credential view context', () => {
     await openCredentials(page, HARBORLIGHT);
     const away = page.getByTestId('pending-passwords').getByTestId('new-password');
     await away.waitFor();
-    expect(await away.innerText()).toMatch(new RegExp(`berth01.*\\(${KESTREL}\\)`));
+    expect(await away.innerText()).toMatch(new RegExp(`${KESTREL}: the generated password for berth01 is not copied yet`));
     // The Partner tab, then another profile: still there.
     await page.getByRole('tablist', { name: 'Profile sections' }).getByRole('tab', { name: 'Partner' }).click();
     await away.waitFor();

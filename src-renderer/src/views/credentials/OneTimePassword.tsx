@@ -76,10 +76,11 @@ export function OneTimePassword({ pending, away = false }: Props) {
       aria-labelledby={`new-password-title-${secretId}`}
     >
       <p id={`new-password-title-${secretId}`} className="panel-title" tabIndex={-1} ref={titleRef}>
-        {action === 'created'
-          ? `Credential ${username} created with a generated password.`
-          : `New password set for ${username}.`}
-        {away && ` (${customerName})`}
+        {away
+          ? `${customerName}: the generated password for ${username} is not copied yet.`
+          : action === 'created'
+            ? `Credential ${username} created with a generated password.`
+            : `New password set for ${username}.`}
       </p>
       <p className="form-intro">
         {storedLater
