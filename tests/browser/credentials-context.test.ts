@@ -180,12 +180,20 @@ describe('credential view context', () => {
       await view.getByText(/Could not reach/).first().waitFor(POLL);
       expect(await view.getByTestId('credentials-status').count()).toBe(0);
 
-      // A write fails to reach it too.
-      // (Offline the buttons are off; the failure shown is the sync's.)
-      // The network comes back: the app notices and reloads; no failure outlives it.
       back.sim = await startSimulator({ quiet: true, port });
       await page.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 15_000 });
-      await expect.poll(() => page.getByTestId('customer-panel').getByRole('alert').count(), POLL).toBe(0);
+
+      // The network goes again before the app has noticed: a Disable cannot reach Vobiz.
+      await back.sim.close();
+      await view.locator('tr[data-username="jafza01"]').getByRole('button', { name: 'Disable', exact: true }).click();
+      const failure = view.getByTestId('credential-action-error');
+      await failure.waitFor(POLL);
+      expect(await failure.innerText()).toMatch(/Could not reach/);
+
+      // It comes back: the app notices by itself, and the failure does not stay above the list.
+      back.sim = await startSimulator({ quiet: true, port });
+      await page.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 15_000 });
+      await expect.poll(() => failure.count(), POLL).toBe(0);
 
       // A customer whose token is stored but whose list is not (its first sync failed), then Vobiz
       // answers 500 to everything: its details and its list fail the same way, shown once.

@@ -137,10 +137,10 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
     }
   }, [failedSyncId]);
 
-  // Fresh data arrived (back online, a sync, a reload): a failure to reach the provider is over.
+  // Back online, or fresh data arrived (a sync, a reload): a failure to reach the provider is over.
   useEffect(() => {
-    if (page) setActionError((e) => (e && isReachError(e) ? null : e));
-  }, [page]);
+    if (page && !offline) setActionError((e) => (e && isReachError(e) ? null : e));
+  }, [page, offline]);
 
   // Past the last page (e.g. its last row was deleted): step back to the last page that has rows.
   useEffect(() => {
