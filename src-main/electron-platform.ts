@@ -1,6 +1,6 @@
 // The OS services of platform.ts, as Electron provides them.
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import type { Platform } from './platform';
 
 export const electronPlatform: Platform = {
@@ -16,5 +16,8 @@ export const electronPlatform: Platform = {
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
+  },
+  files: {
+    showItemInFolder: (path) => shell.showItemInFolder(path),
   },
 };

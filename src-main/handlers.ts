@@ -41,6 +41,10 @@ export function createHandlers(s: {
     generatePassword: async () => ({ secretId: s.pending.generate() }),
     revealPassword: async (i) => ({ password: s.pending.reveal(i.secretId) }),
     copyPassword: async (i) => ({ clearsAfterSeconds: await s.pending.copy(i.secretId) }),
+    discardPassword: async (i) => {
+      s.pending.discard(i.secretId);
+      return { discarded: true as const };
+    },
     credentialSettings: ({ profileId, customerAuthId, credentialId }) => s.credentials.settings({ profileId, customerAuthId }, credentialId),
     storedPassword: ({ profileId, customerAuthId, credentialId }) => s.credentials.storedPassword({ profileId, customerAuthId }, credentialId),
     createCredential: ({ profileId, customerAuthId, ...credential }) => s.credentials.create({ profileId, customerAuthId }, credential),
@@ -48,6 +52,7 @@ export function createHandlers(s: {
     deleteCredential: ({ profileId, customerAuthId, credentialId }) => s.credentials.remove({ profileId, customerAuthId }, credentialId),
     bulkCredentials: ({ profileId, customerAuthId, action, ids }) => s.credentials.bulk({ profileId, customerAuthId }, action, ids),
     exportCredentials: ({ profileId, customerAuthId, sort, filter }) => s.credentials.export({ profileId, customerAuthId }, sort, filter),
+    showExportedFile: ({ fileId }) => s.credentials.showExport(fileId),
 
     syncAccount: async ({ profileId, customerAuthId, syncId }) => s.sync.syncAccount(profileId, customerAuthId, await s.customers.accountName(profileId, customerAuthId), syncId),
     syncAll: ({ profileId, syncId }) => s.sync.syncAll(profileId, syncId),

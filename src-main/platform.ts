@@ -1,5 +1,5 @@
 // The few OS services main needs besides the network and the keychain. Electron provides them in
-// index.ts; the test harness provides stand-ins so tests can see what was copied or saved.
+// electron-platform.ts; the test harness provides stand-ins so tests can see what was copied or saved.
 
 /** Async, as Electron's clipboard is since v45. */
 export interface Clipboard {
@@ -13,7 +13,13 @@ export interface SaveDialog {
   chooseSavePath(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
 }
 
+export interface FileManager {
+  /** Open the OS file manager on the folder holding `path`, with the file selected. */
+  showItemInFolder(path: string): void;
+}
+
 export interface Platform {
   clipboard: Clipboard;
   saveDialog: SaveDialog;
+  files: FileManager;
 }

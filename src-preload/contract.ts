@@ -208,6 +208,8 @@ export const SipPassword = z
 
 /** A generated password stays in main; the renderer holds only this handle to it. */
 export const SecretId = z.string().regex(/^s_[a-f0-9]{16,64}$/);
+/** A handle main gives for a file it exported (see credentials/exported-files.ts). */
+export const ExportedFileId = z.string().regex(/^f_[a-f0-9]{16,64}$/);
 /**
  * Any provider's typed password: visible ASCII, 1–128. Each provider then applies its own rules
  * (Vobiz: SipPassword) with a message on the field; the renderer shows those rules early.
@@ -654,6 +656,8 @@ export const contract = {
   },
   /** Main copies a generated password to the clipboard and clears it after `clearsAfterSeconds`. */
   copyPassword: { input: z.strictObject({ secretId: SecretId }), output: z.strictObject({ clearsAfterSeconds: z.number() }) },
+  /** The admin closed a generated password's panel: main forgets the password now, not at its expiry. */
+  discardPassword: { input: z.strictObject({ secretId: SecretId }), output: z.strictObject({ discarded: z.literal(true) }) },
   createCredential: {
     input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, username: CredentialUsername, password: PasswordInput, ...NewCredentialFields }),
     output: CredentialWriteDTO,
@@ -693,8 +697,17 @@ export const contract = {
       sort: CredentialSort.optional(),
       filter: CredentialFilter.optional(),
     }),
-    output: z.strictObject({ saved: z.boolean(), fileName: z.string().nullable(), count: z.number().int() }),
+    /** Where the file went (its folder and name), and a handle to show it there (showExportedFile). */
+    output: z.strictObject({
+      saved: z.boolean(),
+      fileName: z.string().nullable(),
+      folder: z.string().nullable(),
+      fileId: ExportedFileId.nullable(),
+      count: z.number().int(),
+    }),
   },
+  /** Open the OS file manager on a file this run exported, with it selected. By handle, never by path. */
+  showExportedFile: { input: z.strictObject({ fileId: ExportedFileId }), output: z.strictObject({ shown: z.literal(true) }) },
 
   // Offline-first: the local store, the sync engine, change reports, search across customers.
   /** Fetch one customer's whole credential list into the store; progress comes as sync-progress events. */

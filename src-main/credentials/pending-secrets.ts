@@ -1,6 +1,8 @@
 // Passwords main generated, held in memory under a random handle until they are used and then
-// shown once (reveal spends the handle) or copied to the clipboard (cleared after 30 s, if it still
-// holds the password). Handles expire after 10 minutes. Nothing here touches the disk.
+// shown once or copied to the clipboard (cleared after 30 s, if it still holds the password).
+// Showing does not spend the handle for copying: an admin who has read it must still be able to
+// copy it into the PBX. The handle ends when the renderer discards it (the panel was closed) or
+// after 10 minutes. Nothing here touches the disk.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../net/errors';
 import { rememberSecret } from '../net/scrub';
@@ -11,7 +13,7 @@ const TTL_MS = 10 * 60_000;
 export const CLIPBOARD_CLEAR_SECONDS = 30;
 
 export class PendingSecrets {
-  private readonly slots = new Map<string, { value: string; timer: NodeJS.Timeout }>();
+  private readonly slots = new Map<string, { value: string; timer: NodeJS.Timeout; revealed: boolean }>();
 
   constructor(private readonly clipboard: Clipboard) {}
 
@@ -28,7 +30,7 @@ export class PendingSecrets {
     rememberSecret(value);
     const timer = setTimeout(() => this.slots.delete(id), TTL_MS);
     timer.unref();
-    this.slots.set(id, { value, timer });
+    this.slots.set(id, { value, timer, revealed: false });
     return id;
   }
 
@@ -39,11 +41,12 @@ export class PendingSecrets {
     return slot.value;
   }
 
-  /** Show once: the handle is spent. */
+  /** Show once: a second reveal is refused, but the handle can still be copied until discarded. */
   reveal(id: string): string {
-    const value = this.value(id);
-    this.discard(id);
-    return value;
+    const slot = this.slots.get(id);
+    if (!slot || slot.revealed) throw expired();
+    slot.revealed = true;
+    return slot.value;
   }
 
   async copy(id: string, clearAfterMs = CLIPBOARD_CLEAR_SECONDS * 1000): Promise<number> {

@@ -4,7 +4,7 @@
 // the customer's own token (customers.ts) and are never retried blindly: a create whose answer
 // was lost is checked by syncing the list, and reported as what actually happened.
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { BulkResultDTO, CredentialFilter, CredentialPageDTO, CredentialSettingsDTO, CredentialSort, CredentialWriteDTO, ErrorDTO, PasswordInput } from '../../src-preload/contract';
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
 import type { Connectivity } from '../net/connectivity';
@@ -16,6 +16,7 @@ import type { EventBus } from '../services/events';
 import type { LocalStore, StoredList } from '../store/local-store';
 import type { SyncEngine } from '../sync/engine';
 import { toCsv } from './csv';
+import { ExportedFiles } from './exported-files';
 import type { PendingSecrets } from './pending-secrets';
 
 export interface CustomerRef {
@@ -26,8 +27,11 @@ export interface CustomerRef {
 /** How old a stored list may get before opening it also refreshes it. */
 const REFRESH_AFTER_MS = 5 * 60_000;
 
+type ExportResult = { saved: boolean; fileName: string | null; folder: string | null; fileId: string | null; count: number };
+
 export class CredentialService {
   private readonly refreshing = new Set<string>();
+  private readonly exported: ExportedFiles;
 
   constructor(
     private readonly customers: CustomerService,
@@ -37,7 +41,9 @@ export class CredentialService {
     private readonly events: EventBus,
     private readonly platform: Platform,
     private readonly connectivity: Connectivity,
-  ) {}
+  ) {
+    this.exported = new ExportedFiles(platform.files);
+  }
 
   async list(ref: CustomerRef, q: { limit: number; offset: number; sort?: CredentialSort; filter?: CredentialFilter }): Promise<CredentialPageDTO> {
     const { list, live } = await this.stored(ref);
@@ -169,18 +175,25 @@ export class CredentialService {
   }
 
   /** Every stored credential, filtered and sorted as shown, to a CSV file the admin chooses. Never passwords. */
-  async export(ref: CustomerRef, sort?: CredentialSort, filter?: CredentialFilter): Promise<{ saved: boolean; fileName: string | null; count: number }> {
+  async export(ref: CustomerRef, sort?: CredentialSort, filter?: CredentialFilter): Promise<ExportResult> {
     const { list } = await this.stored(ref);
     const positions = list.index.view(sort, filter);
     const stamp = new Date().toISOString().slice(0, 10);
     const path = await this.platform.saveDialog.chooseSavePath(`sip-credentials-${ref.customerAuthId}-${stamp}.csv`, { name: 'CSV', extensions: ['csv'] });
-    if (!path) return { saved: false, fileName: null, count: positions.length };
+    if (!path) return { saved: false, fileName: null, folder: null, fileId: null, count: positions.length };
     const csv = toCsv(
       ['id', 'kind', 'username', 'name', 'realm', 'enabled', 'created_at', 'updated_at'],
       positions.map((i) => list.items[i]!).map((c) => [c.id, c.kind, c.username, c.name, c.realm, c.enabled, c.createdAt, c.updatedAt]),
     );
     await writeFile(path, csv, { encoding: 'utf8', mode: 0o600 });
-    return { saved: true, fileName: basename(path), count: positions.length };
+    // Where it went, so the admin can find it, and a handle to show it in the file manager.
+    return { saved: true, fileName: basename(path), folder: dirname(path), fileId: this.exported.remember(path), count: positions.length };
+  }
+
+  /** Open the file manager on a file this run exported. */
+  async showExport(fileId: string): Promise<{ shown: true }> {
+    this.exported.showInFolder(fileId);
+    return { shown: true };
   }
 
   /**

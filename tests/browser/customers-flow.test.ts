@@ -49,7 +49,10 @@ describe('customers and SIP credentials, end to end', () => {
     const revealed = (await page.getByTestId('revealed-password').innerText()).trim();
     expect(revealed).toMatch(/^[A-Za-z0-9~!@#$%^&*()_+]{16}$/);
     expect(await once.getByRole('button', { name: 'Show password' }).count()).toBe(0);
+    // Shown but not copied: closing asks first.
     await once.getByRole('button', { name: 'Done' }).click();
+    await once.getByTestId('lose-password-confirm').getByRole('button', { name: 'Close without copying' }).click();
+    await once.waitFor({ state: 'detached' });
 
     await createCredential('frontdesk2');
     await page.getByTestId('new-password').getByRole('button', { name: 'Copy to clipboard' }).click();

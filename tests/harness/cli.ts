@@ -99,8 +99,23 @@ async function main(): Promise<void> {
     await page.getByTestId('create-credential-form').getByLabel('Username').fill('reception7');
     await page.getByTestId('create-credential-form').getByRole('button', { name: 'Create credential' }).click();
     await page.getByTestId('new-password').waitFor();
+    await page.getByTestId('new-password').locator('[data-setting="Registrar"]').waitFor();
     await shot('10-new-password');
+    // Elsewhere, the uncopied password follows the admin; Done before copying asks first.
+    await page.getByRole('listbox', { name: 'Customers' }).getByRole('option', { name: /Lotus Bay/ }).click();
+    await page.getByTestId('pending-passwords').waitFor();
+    await page.getByTestId('credentials-view').getByTestId('blocked-reason').waitFor();
+    await shot('10b-pending-password-and-inactive-customer');
+    await page.getByRole('listbox', { name: 'Customers' }).getByRole('option', { name: /Kestrel/ }).click();
+    await page.getByTestId('credentials-table').locator('tr[data-username="reception7"]').waitFor();
     await page.getByTestId('new-password').getByRole('button', { name: 'Done' }).click();
+    await page.getByTestId('lose-password-confirm').waitFor();
+    await shot('10c-new-password-confirm');
+    await page.getByTestId('lose-password-confirm').getByRole('button', { name: 'Close without copying' }).click();
+    h.platform.nextSavePath = join(shotDir, 'kestrel.csv');
+    await page.getByTestId('credentials-view').getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByTestId('export-result').waitFor();
+    await shot('10d-export-result');
     await page.getByTestId('credentials-table').getByLabel('Select all on this page').check();
     await page.getByTestId('bulk-bar').getByRole('button', { name: 'Delete selected' }).click();
     await page.getByTestId('bulk-delete-confirm').getByRole('button', { name: 'Delete', exact: true }).click();

@@ -1,5 +1,5 @@
-// Stand-ins for the OS clipboard and save dialog (platform.ts), so tests can see what main copied
-// and choose where an export goes. Everything else in the harness is the real thing.
+// Stand-ins for the OS clipboard, save dialog and file manager (platform.ts), so tests can see
+// what main copied, choose where an export goes and see which file it showed. Everything else in the harness is the real thing.
 import type { Platform } from '../../src-main/platform';
 
 export class TestPlatform implements Platform {
@@ -7,6 +7,8 @@ export class TestPlatform implements Platform {
   /** Where the next save dialog "chooses" to save; null plays a cancelled dialog. */
   nextSavePath: string | null = null;
   readonly offeredNames: string[] = [];
+  /** When set, the save dialog "stays open" until it settles: a test can see the export's busy state. */
+  saveGate: Promise<void> | null = null;
 
   readonly clipboard = {
     writeText: async (t: string) => {
@@ -18,9 +20,19 @@ export class TestPlatform implements Platform {
     },
   };
 
+  /** Every path main asked the file manager to show, in order. */
+  readonly shownInFolder: string[] = [];
+
+  readonly files = {
+    showItemInFolder: (path: string) => {
+      this.shownInFolder.push(path);
+    },
+  };
+
   readonly saveDialog = {
     chooseSavePath: async (suggestedName: string) => {
       this.offeredNames.push(suggestedName);
+      if (this.saveGate) await this.saveGate;
       return this.nextSavePath;
     },
   };

@@ -1,7 +1,7 @@
 // Customers and their SIP credentials through the real main services (store, vault, real
 // keychain, HTTP) against the simulator: every flow of issue 3 and its documented failures.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
@@ -297,7 +297,11 @@ describe('SIP credentials', () => {
     const file = join(tempDir(), 'out.csv');
     platform.nextSavePath = file;
     const r = await s.credentials.export(hbRef(), { field: 'username', dir: 'asc' }, { enabled: true });
-    expect(r).toEqual({ saved: true, fileName: 'out.csv', count: 44 });
+    expect(r).toMatchObject({ saved: true, fileName: 'out.csv', folder: dirname(file), count: 44 });
+    // Shown in the file manager by its handle, never by a path the renderer names.
+    await s.credentials.showExport(r.fileId!);
+    expect(platform.shownInFolder).toEqual([file]);
+    await expect(s.credentials.showExport('f_000000000000000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const lines = readFileSync(file, 'utf8').trim().split('\r\n');
     expect(lines[0]).toBe('id,kind,username,name,realm,enabled,created_at,updated_at');
     expect(lines).toHaveLength(45);

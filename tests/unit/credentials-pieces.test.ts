@@ -95,10 +95,16 @@ describe('pending secrets', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(platform.clipboardText).toBe('something the admin copied since');
   });
-  it('reveal spends the handle', () => {
-    const p = new PendingSecrets(new TestPlatform().clipboard);
+  it('reveal shows a password once; it can still be copied until discarded', async () => {
+    const platform = new TestPlatform();
+    const p = new PendingSecrets(platform.clipboard);
     const id = p.generate();
-    expect(p.reveal(id)).toMatch(/.{16}/);
+    const shown = p.reveal(id);
+    expect(shown).toMatch(/.{16}/);
     expect(() => p.reveal(id)).toThrow(/no longer available/);
+    await p.copy(id, 60_000);
+    expect(platform.clipboardText).toBe(shown);
+    p.discard(id);
+    await expect(p.copy(id)).rejects.toThrow(/no longer available/);
   });
 });

@@ -33,7 +33,8 @@ export const vobizProvider: Provider = {
   },
   settingsFor(c) {
     const rows = [{ label: 'Username', value: c.username }];
-    if (c.realm) rows.push({ label: 'Realm / SIP domain', value: c.realm });
+    // A Vobiz phone registers at the customer's SIP domain: the realm is also the registrar.
+    if (c.realm) rows.push({ label: 'Realm / SIP domain', value: c.realm }, { label: 'Registrar', value: c.realm });
     return rows;
   },
 };

@@ -28,6 +28,8 @@ export function refreshBackOnline(profileId: string | null): void {
     void useCustomers.getState().load(profileId);
   }
   const shown = shownCustomerId(profileId);
+  // A customer whose details could not be fetched: fetch them now, so the failure does not outlive it.
+  if (shown && useCustomers.getState().byProfile[profileId]?.selectError) void useCustomers.getState().select(profileId, shown);
   // A customer opened offline for the first time had nothing stored: it can be synced now.
   if (shown && useCredentials.getState().byKey[keyOf(profileId, shown)]?.error) useCredentials.getState().changed(profileId, shown);
 }

@@ -8,6 +8,7 @@ import { useAppShortcuts } from '../lib/useAppShortcuts';
 import { selectActiveProfile, useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
 import { AddProfileForm } from './AddProfileForm';
+import { PendingPasswordsDock } from './credentials/PendingPasswordsDock';
 import { MainHeader } from './MainHeader';
 import { MainTabs } from './MainTabs';
 import { ProfileSettings } from './ProfileSettings';
@@ -37,6 +38,7 @@ export function AppShell() {
         <main className="main">
           <StoreProblemBanner />
           <SessionEndedNotice />
+          <PendingPasswordsDock />
           {listError && (
             <ErrorNotice
               error={listError}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { BulkResultDTO, CredentialDTO, CredentialKind, CredentialWriteDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
 import { BlockedReason } from '../../components/BlockedReason';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -14,6 +15,7 @@ import {
   useCredentials,
   type CredentialQuery,
 } from '../../store/credentials';
+import { oneTimeKey, useOneTime, type OneTime } from '../../store/one-time';
 import { selectSyncEntry, useSync } from '../../store/sync';
 import { SyncStatus } from '../sync/SyncStatus';
 import { BulkBar, type BulkAction } from './BulkBar';
@@ -29,6 +31,7 @@ import { CredentialsTable } from './CredentialsTable';
 import { CredentialsToolbar } from './CredentialsToolbar';
 import { DeleteConfirm } from './DeleteConfirm';
 import { EditCredentialForm } from './EditCredentialForm';
+import { ExportResult, type ExportedFile } from './ExportResult';
 import { OneTimePassword } from './OneTimePassword';
 
 /** The one panel open above the table, if any. */
@@ -38,9 +41,13 @@ type Panel =
   | { kind: 'edit'; credential: CredentialDTO }
   | { kind: 'delete'; credential: CredentialDTO };
 
-type OneTime = { secretId: string; username: string; action: 'created' | 'changed'; storedLater: boolean };
-
-type Props = { profileId: string; customer: CustomerDTO; onHistory(): void };
+type Props = {
+  profileId: string;
+  customer: CustomerDTO;
+  onHistory(): void;
+  /** An error the customer panel already shows above this view: the same one is not shown twice. */
+  shownAbove?: ErrorDTO | null;
+};
 
 /**
  * An account's credentials of every kind its provider has (Vobiz SIP credentials; VoIPBIN
@@ -50,7 +57,7 @@ type Props = { profileId: string; customer: CustomerDTO; onHistory(): void };
  * actions are offered come from the profile's caps. Mounted with a key per profile + customer, so
  * whatever a request started here answers after the admin moved on has no view to land in.
  */
-export function CredentialsView({ profileId, customer, onHistory }: Props) {
+export function CredentialsView({ profileId, customer, onHistory, shownAbove = null }: Props) {
   const customerAuthId = customer.authId;
   const scope = { profileId, customerAuthId };
   const entry = useCredentials(selectCredentialsEntry(profileId, customerAuthId));
@@ -58,17 +65,22 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
   const setChecked = useCredentials((s) => s.setChecked);
   const sync = useSync(selectSyncEntry(profileId));
   const startSync = useSync((s) => s.start);
-  const blocked = useWriteBlock();
+  const offline = useWriteBlock();
+  // Offline first (nothing can be written anywhere), then this customer's own state.
+  const blocked = offline ?? (customer.isActive ? null : inactiveWriteReason(customer.name));
   const blockedId = useId();
   const caps = useProfileCaps(profileId);
   const noun = accountNoun(caps);
   const [panel, setPanel] = useState<Panel | null>(null);
   /** The credential whose settings drawer is open (a dialog, beside whichever panel is open). */
   const [settingsOf, setSettingsOf] = useState<CredentialDTO | null>(null);
-  const [oneTime, setOneTime] = useState<OneTime | null>(null);
+  const addOneTime = useOneTime((s) => s.add);
+  const setOnScreen = useOneTime((s) => s.setOnScreen);
+  const screenKey = oneTimeKey(profileId, customerAuthId);
+  const oneTimes = useOneTime(useShallow((s) => s.pending.filter((p) => oneTimeKey(p.profileId, p.customerAuthId) === screenKey)));
   const [bulk, setBulk] = useState<{ action: BulkAction; result: BulkResultDTO } | null>(null);
   const [bulkBusy, setBulkBusy] = useState<BulkAction | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<ExportedFile | null>(null);
   const [exporting, setExporting] = useState(false);
   const [actionError, setActionError] = useState<ErrorDTO | null>(null);
   const [status, setStatus] = useState('');
@@ -105,6 +117,40 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
   useEffect(() => {
     void load(profileId, customerAuthId);
   }, [profileId, customerAuthId, load]);
+
+  // This customer's pending passwords are shown here; the shell shows them while the admin is elsewhere.
+  useEffect(() => {
+    setOnScreen(screenKey);
+    return () => {
+      if (useOneTime.getState().onScreen === screenKey) setOnScreen(null);
+    };
+  }, [screenKey, setOnScreen]);
+
+  // A new failure makes the earlier confirmations old news ("Deleted …" above "Could not reach …").
+  useEffect(() => {
+    if (error || shownAbove) {
+      setStatus('');
+      setExported(null);
+      setNote(null);
+    }
+  }, [error, shownAbove]);
+
+  // This customer's own sync failed: its failure, shown above, is the news now.
+  const lastOwn = sync.last?.target.scope === 'account' && sync.last.target.customerAuthId === customerAuthId ? sync.last : null;
+  const ownSyncFailed = !!lastOwn && (lastOwn.error !== null || lastOwn.report?.outcome === 'failed' || lastOwn.report?.outcome === 'partial');
+  const failedSyncId = ownSyncFailed ? lastOwn.syncId : null;
+  useEffect(() => {
+    if (failedSyncId) {
+      setStatus('');
+      setExported(null);
+      setNote(null);
+    }
+  }, [failedSyncId]);
+
+  // Back online, or fresh data arrived (a sync, a reload): a failure to reach the provider is over.
+  useEffect(() => {
+    if (page && !offline) setActionError((e) => (e && isReachError(e) ? null : e));
+  }, [page, offline]);
 
   // Past the last page (e.g. its last row was deleted): step back to the last page that has rows.
   useEffect(() => {
@@ -145,8 +191,18 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
     setNote(write.note ?? null);
     if (status) setStatus(status);
     if (secretId) {
-      const storedLater = kindCaps(caps, write.credential.kind).revealPassword;
-      setOneTime({ secretId, username: write.credential.username, action, storedLater });
+      const c = write.credential;
+      addOneTime({
+        secretId,
+        profileId,
+        customerAuthId,
+        customerName: customer.name,
+        credentialId: c.id,
+        username: c.username,
+        realm: c.realm,
+        action,
+        storedLater: kindCaps(caps, c.kind).revealPassword,
+      });
     }
     refresh();
   }
@@ -162,7 +218,6 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
       refresh();
     } else if (result.error.code === 'VALIDATION' && result.error.field?.split('.').pop() === 'password') {
       // Vobiz wants the password with every change: ask for a new one and send both together.
-      setOneTime(null);
       setPanel({ kind: 'password', credential: c, enabled });
     } else {
       setActionError(result.error);
@@ -191,8 +246,7 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
     const result = await credentialWrites.exportCsv(scope, query);
     setExporting(false);
     if (!result.ok) setActionError(result.error);
-    else if (result.value.saved)
-      setExported(`Exported ${plural(result.value.count, 'credential', 'credentials')} to ${result.value.fileName ?? 'the chosen file'}.`);
+    else if (result.value.saved) setExported(result.value);
     // saved: false means the admin cancelled the save dialog: nothing to say.
   }
 
@@ -253,7 +307,6 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
         onExport={() => void exportCsv()}
         onNew={(credentialKind) => {
           clearMessages();
-          setOneTime(null);
           setPanel({ kind: 'create', credentialKind });
         }}
         exporting={exporting}
@@ -262,7 +315,14 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
         writeBlock={writeBlock}
       />
       <CapsNote caps={caps} />
-      {blocked && <BlockedReason id={blockedId} reason={blocked} className="credentials-blocked" />}
+      {blocked && (
+        <BlockedReason
+          id={blockedId}
+          // Export is a read of what is stored: say it still works, when there is a stored list to export.
+          reason={offline || !page ? blocked : `${blocked} Export CSV still works: it reads the list stored on this computer.`}
+          className="credentials-blocked"
+        />
+      )}
 
       <div aria-live="polite" className="live-region">
         {status && (
@@ -270,21 +330,24 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
             {status}
           </p>
         )}
-        {exported && (
-          <p className="form-feedback" data-testid="export-result">
-            {exported}
+        {exporting && (
+          <p className="status export-progress" data-testid="export-progress">
+            <span className="spinner" aria-hidden="true" /> Exporting {kindsInSentence(caps)} to CSV…
           </p>
         )}
       </div>
+      {exported && <ExportResult file={exported} onClose={() => setExported(null)} />}
       {note && (
         <div className="notice notice-warning" role="status" data-testid="write-note">
           <p className="notice-title">{note}</p>
         </div>
       )}
       {actionError && <ErrorNotice error={actionError} testId="credential-action-error" />}
-      {error && <ErrorNotice error={error} testId="credentials-error" onRetry={refresh} />}
+      {error && !sameError(error, shownAbove) && <ErrorNotice error={error} testId="credentials-error" onRetry={refresh} />}
 
-      {oneTime && <OneTimePassword key={oneTime.secretId} {...oneTime} onDone={() => setOneTime(null)} />}
+      {oneTimes.map((o) => (
+        <OneTimePassword key={o.secretId} pending={o} />
+      ))}
 
       {panel?.kind === 'create' && (
         <CreateCredentialForm
@@ -405,7 +468,6 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
           onToggle={(c) => void toggle(c)}
           onChangePassword={(c) => {
             clearMessages();
-            setOneTime(null);
             setPanel({ kind: 'password', credential: c });
           }}
           onDelete={(c) => {
@@ -414,7 +476,6 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
           }}
           onEdit={(c) => {
             clearMessages();
-            setOneTime(null);
             setPanel({ kind: 'edit', credential: c });
           }}
           onSettings={(c) => setSettingsOf(c)}
@@ -442,3 +503,12 @@ export function CredentialsView({ profileId, customer, onHistory }: Props) {
 
 /** How a credential is named in a status line. */
 const describe = credentialLabel;
+
+/** Why writes are off for a suspended customer; reads (the list, export) go on from the store. */
+export const inactiveWriteReason = (name: string): string => `${name} is inactive (suspended): its credentials cannot be changed.`;
+
+/** A failure to reach the provider at all, which fresh data from it proves is over. */
+const isReachError = (e: ErrorDTO): boolean => e.code === 'OFFLINE' || e.code === 'TIMEOUT';
+
+/** The same failure (its request id in the message differs). */
+const sameError = (a: ErrorDTO, b: ErrorDTO | null): boolean => !!b && a.code === b.code && a.status === b.status;

@@ -7,6 +7,7 @@ import { BlockedReason } from '../../components/BlockedReason';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { formatBalance, formatDateTime } from '../../lib/format';
 import { useWriteBlock } from '../../store/connectivity';
+import { useCredentials } from '../../store/credentials';
 import { useCustomers, type CustomersEntry } from '../../store/customers';
 import { CredentialsView } from '../credentials/CredentialsView';
 import { CustomerTokenForm } from './CustomerTokenForm';
@@ -27,6 +28,7 @@ type Props = { profileId: string; entry: CustomersEntry; onHistory(): void };
 export function CustomerPanel({ profileId, entry, onHistory }: Props) {
   const select = useCustomers((s) => s.select);
   const setNotice = useCustomers((s) => s.setNotice);
+  const loadCredentials = useCredentials((s) => s.load);
   const { selectedId, selecting, selectError, notice } = entry;
   const customer = customerOf(entry);
 
@@ -44,7 +46,15 @@ export function CustomerPanel({ profileId, entry, onHistory }: Props) {
         <ErrorNotice
           error={selectError}
           testId="customer-error"
-          onRetry={selectedId ? () => void select(profileId, selectedId) : undefined}
+          onRetry={
+            selectedId
+              ? () => {
+                  void select(profileId, selectedId);
+                  // The list below failed the same way and does not show it again: retry it too.
+                  if (credentialsOnScreen(entry) === selectedId) void loadCredentials(profileId, selectedId);
+                }
+              : undefined
+          }
         />
       )}
 
@@ -52,7 +62,13 @@ export function CustomerPanel({ profileId, entry, onHistory }: Props) {
         <>
           <CustomerCard profileId={profileId} customer={customer} />
           {customer.tokenState === 'stored' ? (
-            <CredentialsView key={`${profileId}:${customer.authId}`} profileId={profileId} customer={customer} onHistory={onHistory} />
+            <CredentialsView
+              key={`${profileId}:${customer.authId}`}
+              profileId={profileId}
+              customer={customer}
+              onHistory={onHistory}
+              shownAbove={selectError}
+            />
           ) : selecting ? (
             // The list only knows what is stored so far; main may still fetch the token from Vobiz.
             <p role="status" className="status">
