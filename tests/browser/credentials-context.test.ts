@@ -9,9 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import { startSimulator } from '../sim/server';
 import { tempDir } from '../support/tmp';
-import { addProfileViaUi, openApp, openCustomers, selectCustomerByName, shownUsernames, waitForPartner, type App } from './support';
+import { addProfileViaUi, openApp, selectCustomerByName, shownUsernames, waitForPartner, type App, northwindCustomers, openCredentials } from './support';
 
-const northwind = DEMO_PARTNERS[0]!;
 const blueFjord = DEMO_PARTNERS[1]!;
 const HARBORLIGHT = 'Harborlight Logistics';
 const KESTREL = 'Kestrel Freight Forwarding';
@@ -19,18 +18,7 @@ const LOTUS = 'Lotus Bay Hospitality';
 const POLL = { timeout: 10_000, interval: 100 };
 const PASSWORD = /^[A-Za-z0-9~!@#$%^&*()_+]{16}$/;
 
-async function northwindCustomers(a: App): Promise<void> {
-  await addProfileViaUi(a.page, { name: 'Northwind', authId: northwind.authId, token: northwind.token, baseUrl: a.sim.partnerBaseUrl });
-  await waitForPartner(a.page, northwind.name);
-  await openCustomers(a.page);
-}
 
-async function openCredentials(page: Page, name: string): Promise<Locator> {
-  await selectCustomerByName(page, name);
-  const view = page.getByTestId('credentials-view');
-  await view.locator('[data-testid="credentials-table"], [data-testid="credentials-empty"]').first().waitFor({ timeout: 10_000 });
-  return view;
-}
 
 async function createGenerated(page: Page, view: Locator, username: string): Promise<Locator> {
   await view.getByRole('button', { name: '+ New credential' }).click();

@@ -4,7 +4,7 @@
 // missing capabilities, taken emails, expired sessions, answers that arrive too late).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright';
+import type { Locator } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import type { Simulator } from '../sim/server';
@@ -18,6 +18,8 @@ import {
   shownUsernames,
   waitForPartner,
   type App,
+  northwindCustomers,
+  openCredentials,
 } from './support';
 
 
@@ -43,20 +45,7 @@ function simUsernames(sim: Simulator, name: string): string[] {
 
 const text = async (l: Locator): Promise<string> => ((await l.count()) > 0 ? (await l.first().innerText()).trim() : '');
 
-/** Northwind added through the UI, on its Customers tab. */
-async function northwindCustomers(a: App): Promise<void> {
-  await addProfileViaUi(a.page, { name: 'Northwind', authId: northwind.authId, token: northwind.token, baseUrl: a.sim.partnerBaseUrl });
-  await waitForPartner(a.page, northwind.name);
-  await openCustomers(a.page);
-}
 
-/** Select a customer that has a stored (or fetchable) token and wait for its first credential page. */
-async function openCredentials(page: Page, name: string): Promise<Locator> {
-  await selectCustomerByName(page, name);
-  const view = page.getByTestId('credentials-view');
-  await view.locator('[data-testid="credentials-table"], [data-testid="credentials-empty"]').first().waitFor({ timeout: 10_000 });
-  return view;
-}
 
 const row = (view: Locator, username: string) => view.locator(`tbody tr[data-username="${username}"]`);
 

@@ -5,6 +5,7 @@ import { afterEach, expect } from 'vitest';
 import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { keytarStore } from '../../src-main/secrets/keychain';
 import { startHarness, type Harness, type HarnessOptions } from '../harness/harness';
+import { DEMO_PARTNERS } from '../sim/data';
 import { startSimulator, type Simulator } from '../sim/server';
 import { uniqueService } from '../support/tmp';
 
@@ -204,4 +205,20 @@ export async function waitForAccountCredentials(page: Page, accountName: string)
   const creds = view.getByTestId('credentials-view');
   await creds.locator('tr[data-username]').first().waitFor({ timeout: 20_000 });
   return creds;
+}
+
+/** The demo partner Northwind added through the UI, on its Customers tab. */
+export async function northwindCustomers(a: App): Promise<void> {
+  const northwind = DEMO_PARTNERS[0]!;
+  await addProfileViaUi(a.page, { name: 'Northwind', authId: northwind.authId, token: northwind.token, baseUrl: a.sim.partnerBaseUrl });
+  await waitForPartner(a.page, northwind.name);
+  await openCustomers(a.page);
+}
+
+/** Select a customer that has a stored (or fetchable) token and wait for its first credential page. */
+export async function openCredentials(page: Page, name: string): Promise<Locator> {
+  await selectCustomerByName(page, name);
+  const view = page.getByTestId('credentials-view');
+  await view.locator('[data-testid="credentials-table"], [data-testid="credentials-empty"]').first().waitFor({ timeout: 10_000 });
+  return view;
 }
