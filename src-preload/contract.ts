@@ -463,11 +463,16 @@ const BulkCredentialId = z.string().min(1).max(100);
 /**
  * What a bulk action acts on: ids the admin checked (on any page), or every stored credential
  * matching a filter, resolved by main over the stored list when the action runs (so the renderer
- * never holds 100,000 ids), less the ones the admin unchecked since.
+ * never holds 100,000 ids), less the ones the admin unchecked since and plus any checked since
+ * that do not match it (the filter shown may have changed).
  */
 export const BulkSelection = z.union([
   z.strictObject({ ids: z.array(BulkCredentialId).min(1).max(10_000) }),
-  z.strictObject({ matching: CredentialFilter, except: z.array(BulkCredentialId).max(10_000).default([]) }),
+  z.strictObject({
+    matching: CredentialFilter,
+    except: z.array(BulkCredentialId).max(10_000).default([]),
+    also: z.array(BulkCredentialId).max(10_000).default([]),
+  }),
 ]);
 export type BulkSelection = z.input<typeof BulkSelection>;
 

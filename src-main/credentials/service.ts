@@ -198,11 +198,16 @@ export class CredentialService {
       });
     }
     const except = new Set(selection.except ?? []);
-    return list.index
+    const ids = list.index
       .view(undefined, selection.matching)
       .map((i) => list.items[i]!)
       .filter((c) => kinds.has(c.kind) && !except.has(c.id))
       .map((c) => c.id);
+    const also = (selection.also ?? []).filter((id) => {
+      const c = list.index.byId(id);
+      return c && kinds.has(c.kind);
+    });
+    return [...new Set([...ids, ...also])];
   }
 
   /** One line per started item; a lost answer is checked against the list synced again. */
