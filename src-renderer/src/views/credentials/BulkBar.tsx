@@ -173,7 +173,7 @@ function BulkConfirm(p: {
   );
 }
 
-/** "Disabling 37 of 100", a bar, and Cancel (no new writes start; those on the wire finish). */
+/** "Disabling 37 of 100", a bar, and Cancel or Escape (no new writes start; those on the wire finish). */
 function BulkProgress({ run, onCancel }: { run: BulkRun; onCancel(): void }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const { total, done, failed } = run;
@@ -186,7 +186,20 @@ function BulkProgress({ run, onCancel }: { run: BulkRun; onCancel(): void }) {
   }, []);
 
   return (
-    <div className="bulk-bar bulk-run" role="region" aria-label="Bulk action" data-testid="bulk-run" data-action={run.action}>
+    <div
+      className="bulk-bar bulk-run"
+      role="region"
+      aria-label="Bulk action"
+      data-testid="bulk-run"
+      data-action={run.action}
+      // As a running sync: Escape cancels.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        if (!run.cancelling) onCancel();
+      }}
+    >
       <div
         role="progressbar"
         className="sync-progress"
@@ -213,7 +226,8 @@ function BulkProgress({ run, onCancel }: { run: BulkRun; onCancel(): void }) {
         // aria-disabled, not disabled: focus stays on it while the writes on the wire finish.
         onClick={() => !run.cancelling && onCancel()}
         aria-disabled={run.cancelling || undefined}
-        title="Start no more: the changes already sent finish and are reported; the rest stay selected."
+        aria-keyshortcuts="Escape"
+        title="Start no more (Esc): the changes already sent finish and are reported; the rest stay selected."
         data-testid="bulk-cancel"
       >
         {run.cancelling ? 'Cancelling…' : 'Cancel'}
