@@ -482,7 +482,8 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
               : null
           }
           checked={checked}
-          busyIds={busyIds}
+          // A bulk action is writing the selected rows: their own writes wait for it.
+          busyIds={bulkEntry.running ? new Set([...busyIds, ...checked]) : busyIds}
           writeBlock={writeBlock}
           onCheck={onCheck}
           onSort={(field) =>
