@@ -50,7 +50,8 @@ export function createHandlers(s: {
     createCredential: ({ profileId, customerAuthId, ...credential }) => s.credentials.create({ profileId, customerAuthId }, credential),
     updateCredential: ({ profileId, customerAuthId, credentialId, ...change }) => s.credentials.update({ profileId, customerAuthId }, credentialId, change),
     deleteCredential: ({ profileId, customerAuthId, credentialId }) => s.credentials.remove({ profileId, customerAuthId }, credentialId),
-    bulkCredentials: ({ profileId, customerAuthId, action, ids }) => s.credentials.bulk({ profileId, customerAuthId }, action, ids),
+    bulkCredentials: ({ profileId, customerAuthId, action, selection, bulkId }) => s.credentials.bulk({ profileId, customerAuthId }, action, selection, bulkId),
+    cancelBulk: async ({ bulkId }) => ({ cancelled: s.credentials.cancelBulk(bulkId) }),
     exportCredentials: ({ profileId, customerAuthId, sort, filter }) => s.credentials.export({ profileId, customerAuthId }, sort, filter),
     showExportedFile: ({ fileId }) => s.credentials.showExport(fileId),
 

@@ -29,6 +29,7 @@ export const CHANNELS = [
   'updateCredential',
   'deleteCredential',
   'bulkCredentials',
+  'cancelBulk',
   'exportCredentials',
   'showExportedFile',
   'syncAccount',

@@ -453,12 +453,60 @@ export const CredentialSettingsDTO = z.strictObject({
 });
 export type CredentialSettingsDTO = z.infer<typeof CredentialSettingsDTO>;
 
+// ----- Bulk writes (issue 9): what a bulk action acts on, its progress and its result -----------
+export const BULK_ACTIONS = ['enable', 'disable', 'delete'] as const;
+export const BulkAction = z.enum(BULK_ACTIONS);
+export type BulkAction = z.infer<typeof BulkAction>;
+/** The renderer names each bulk run, so it can follow its progress and cancel it before main answers. */
+export const BulkId = z.string().regex(/^b_[a-z0-9]{6,32}$/, 'Not a bulk id.');
+const BulkCredentialId = z.string().min(1).max(100);
+/**
+ * What a bulk action acts on: ids the admin checked (on any page), or every stored credential
+ * matching a filter, resolved by main over the stored list when the action runs (so the renderer
+ * never holds 100,000 ids), less the ones the admin unchecked since and plus any checked since
+ * that do not match it (the filter shown may have changed).
+ */
+export const BulkSelection = z.union([
+  z.strictObject({ ids: z.array(BulkCredentialId).min(1).max(10_000) }),
+  z.strictObject({
+    matching: CredentialFilter,
+    except: z.array(BulkCredentialId).max(10_000).default([]),
+    also: z.array(BulkCredentialId).max(10_000).default([]),
+  }),
+]);
+export type BulkSelection = z.input<typeof BulkSelection>;
+
 export const BulkResultDTO = z.strictObject({
+  /** One line per credential that was tried; none for those never started. */
   results: z.array(
-    z.strictObject({ id: z.string(), username: z.string().nullable(), ok: z.boolean(), error: ErrorDTO.optional() }),
+    z.strictObject({
+      id: z.string(),
+      username: z.string().nullable(),
+      ok: z.boolean(),
+      error: ErrorDTO.optional(),
+      /** Set when the answer was lost and main checked the list instead of sending it again. */
+      note: z.string().optional(),
+    }),
   ),
+  /** How many credentials the selection named when the run began. */
+  total: z.number().int(),
+  /** Never started because the run was cancelled (or the profile was switched away). */
+  notStarted: z.number().int(),
+  cancelled: z.boolean(),
 });
 export type BulkResultDTO = z.infer<typeof BulkResultDTO>;
+
+/** A bulk run's progress (at most ~10 a second, and a last one when it ends). `done` counts failures too. */
+export const BulkProgressEvent = z.strictObject({
+  type: z.literal('bulk-progress'),
+  profileId: ProfileId,
+  customerAuthId: z.string(),
+  bulkId: BulkId,
+  done: z.number().int(),
+  total: z.number().int(),
+  failed: z.number().int(),
+});
+export type BulkProgressEvent = z.infer<typeof BulkProgressEvent>;
 
 export const SyncId = z.string().regex(/^y_[a-z0-9]{6,32}$/, 'Not a sync id.');
 
@@ -680,15 +728,13 @@ export const contract = {
     input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, credentialId: z.string().min(1).max(100) }),
     output: z.strictObject({ deletedId: z.string() }),
   },
+  /** One write per credential, a few at a time; progress comes as bulk-progress events. */
   bulkCredentials: {
-    input: z.strictObject({
-      profileId: ProfileId,
-      customerAuthId: CustomerAuthId,
-      action: z.enum(['enable', 'disable', 'delete']),
-      ids: z.array(z.string().min(1).max(100)).min(1).max(500),
-    }),
+    input: z.strictObject({ profileId: ProfileId, customerAuthId: CustomerAuthId, bulkId: BulkId, action: BulkAction, selection: BulkSelection }),
     output: BulkResultDTO,
   },
+  /** Start no more items of a bulk run; those on the wire finish and are reported. */
+  cancelBulk: { input: z.strictObject({ bulkId: BulkId }), output: z.strictObject({ cancelled: z.boolean() }) },
   /** Every page, with the filter and sort applied, to a CSV file the admin picks. Never passwords. */
   exportCredentials: {
     input: z.strictObject({
@@ -776,6 +822,7 @@ export const AppEvent = z.discriminatedUnion('type', [
     /** Credentials per second over the sync so far. */
     perSecond: z.number(),
   }),
+  BulkProgressEvent,
   /** The app went offline, or came back. */
   z.strictObject({ type: z.literal('connectivity'), online: z.boolean(), lastOnlineAt: z.string().nullable(), reason: z.string().nullable() }),
 ]);

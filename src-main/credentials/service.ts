@@ -5,7 +5,7 @@
 // was lost is checked by syncing the list, and reported as what actually happened.
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { BulkResultDTO, CredentialFilter, CredentialPageDTO, CredentialSettingsDTO, CredentialSort, CredentialWriteDTO, ErrorDTO, PasswordInput } from '../../src-preload/contract';
+import type { BulkAction, BulkResultDTO, BulkSelection, CredentialFilter, CredentialPageDTO, CredentialSettingsDTO, CredentialSort, CredentialWriteDTO, ErrorDTO, PasswordInput } from '../../src-preload/contract';
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
 import type { Connectivity } from '../net/connectivity';
 import type { Platform } from '../platform';
@@ -15,6 +15,7 @@ import type { CustomerService } from '../services/customers';
 import type { EventBus } from '../services/events';
 import type { LocalStore, StoredList } from '../store/local-store';
 import type { SyncEngine } from '../sync/engine';
+import { runBulk, type ItemOutcome } from './bulk-run';
 import { toCsv } from './csv';
 import { ExportedFiles } from './exported-files';
 import type { PendingSecrets } from './pending-secrets';
@@ -24,6 +25,9 @@ export interface CustomerRef {
   customerAuthId: string;
 }
 
+/** At most ten bulk-progress events a second: enough for a bar, little enough for IPC. */
+const BULK_PROGRESS_EVERY_MS = 100;
+
 /** How old a stored list may get before opening it also refreshes it. */
 const REFRESH_AFTER_MS = 5 * 60_000;
 
@@ -31,6 +35,8 @@ type ExportResult = { saved: boolean; fileName: string | null; folder: string | 
 
 export class CredentialService {
   private readonly refreshing = new Set<string>();
+  /** Running bulk actions by the id the renderer gave them, to cancel. */
+  private readonly bulks = new Map<string, AbortController>();
   private readonly exported: ExportedFiles;
 
   constructor(
@@ -124,29 +130,108 @@ export class CredentialService {
     return { deletedId: id };
   }
 
-  /** One call per credential; partial failure is normal and reported per item. */
-  async bulk(ref: CustomerRef, action: 'enable' | 'disable' | 'delete', ids: readonly string[]): Promise<BulkResultDTO> {
-    const results: BulkResultDTO['results'] = [];
-    const names = (await this.store.credentials(ref.profileId, ref.customerAuthId))?.index;
-    const removed: string[] = [];
-    const updated: SipCredential[] = [];
-    await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, async (client) => {
-      for (const id of new Set(ids)) {
-        const username = names?.byId(id)?.username ?? null;
-        const label = username ?? id;
-        try {
-          const after = await bulkOne(client, action, id, label);
-          if (after) updated.push(after);
-          else removed.push(id);
-          results.push({ id, username, ok: true });
-        } catch (e) {
-          results.push({ id, username, ok: false, error: toErrorDTO(e) });
-        }
-      }
+  /**
+   * One write per credential of the selection (ids, or every stored credential matching a filter,
+   * resolved here when the run starts), a few at a time (bulk-run.ts), with progress events. A
+   * partial failure is normal and reported per item. Items whose answer was lost are checked by
+   * syncing the list once at the end, never sent again.
+   */
+  async bulk(ref: CustomerRef, action: BulkAction, selection: BulkSelection, bulkId: string): Promise<BulkResultDTO> {
+    if (this.bulks.has(bulkId)) throw new AppError('CONFLICT', 'That bulk action is already running.', { retryable: false });
+    const control = new AbortController();
+    this.bulks.set(bulkId, control);
+    try {
+      const { list } = await this.stored(ref);
+      const ids = this.resolveSelection(ref, list, action, selection);
+      const total = ids.length;
+      const index = list.index;
+      const removed: string[] = [];
+      const updated: SipCredential[] = [];
+      let lastEmit = 0;
+      const progress = (done: number, failed: number, force = false) => {
+        const now = performance.now();
+        if (!force && now - lastEmit < BULK_PROGRESS_EVERY_MS) return;
+        lastEmit = now;
+        this.events.emit({ type: 'bulk-progress', ...ref, bulkId, done, total, failed });
+      };
+      progress(0, 0, true);
+      const run = await this.customers.withAccountClient(ref.profileId, ref.customerAuthId, (client, signal) =>
+        runBulk({
+          ids,
+          // Cancel, or the profile switched away: no new starts either way.
+          signal: AbortSignal.any([control.signal, signal]),
+          onSettled: progress,
+          write: async (id) => {
+            const current = index.byId(id);
+            const after = await bulkOne(client, action, id, current?.username ?? id, current);
+            if (after) updated.push(after);
+            else removed.push(id);
+          },
+        }),
+      );
+      await this.store.applyWrite(ref.profileId, ref.customerAuthId, { removeIds: removed, upserts: updated });
+      const results = await this.bulkResults(ref, action, index, ids, run.outcomes);
+      const failed = results.filter((r) => !r.ok).length;
+      progress(results.length, failed, true);
+      this.events.emit({ type: 'credentials-changed', ...ref });
+      return { results, total, notStarted: run.notStarted, cancelled: run.notStarted > 0 };
+    } finally {
+      this.bulks.delete(bulkId);
+    }
+  }
+
+  /** Stop starting items of a running bulk action; returns whether it was running. */
+  cancelBulk(bulkId: string): boolean {
+    const control = this.bulks.get(bulkId);
+    control?.abort();
+    return !!control;
+  }
+
+  /** The ids a selection names, once each, and only of kinds the provider lets this action touch. */
+  private resolveSelection(ref: CustomerRef, list: StoredList, action: BulkAction, selection: BulkSelection): string[] {
+    const kinds = new Set(this.customers.providerOf(ref.profileId).caps.kinds.filter((k) => (action === 'delete' ? k.delete : k.toggle)).map((k) => k.kind));
+    if ('ids' in selection) {
+      // An id no longer stored (deleted meanwhile) is still tried: the provider has the last word.
+      return [...new Set(selection.ids)].filter((id) => {
+        const c = list.index.byId(id);
+        return !c || kinds.has(c.kind);
+      });
+    }
+    const except = new Set(selection.except ?? []);
+    const ids = list.index
+      .view(undefined, selection.matching)
+      .map((i) => list.items[i]!)
+      .filter((c) => kinds.has(c.kind) && !except.has(c.id))
+      .map((c) => c.id);
+    const also = (selection.also ?? []).filter((id) => {
+      const c = list.index.byId(id);
+      return c && kinds.has(c.kind);
     });
-    await this.store.applyWrite(ref.profileId, ref.customerAuthId, { removeIds: removed, upserts: updated });
-    this.events.emit({ type: 'credentials-changed', ...ref });
-    return { results };
+    return [...new Set([...ids, ...also])];
+  }
+
+  /** One line per started item; a lost answer is checked against the list synced again. */
+  private async bulkResults(ref: CustomerRef, action: BulkAction, index: StoredList['index'], ids: readonly string[], outcomes: Map<string, ItemOutcome>): Promise<BulkResultDTO['results']> {
+    const unknown = new Set([...outcomes].filter(([, o]) => !o.ok && isAppError(o.error) && isUnknownOutcome(o.error)).map(([id]) => id));
+    const fresh = unknown.size > 0 ? await this.refetch(ref).catch(() => undefined) : undefined;
+    const provider = this.customers.providerOf(ref.profileId).name;
+    // In the selection's order, whatever order the answers came in.
+    return ids.flatMap((id): BulkResultDTO['results'] => {
+      const o = outcomes.get(id);
+      if (!o) return [];
+      const username = index.byId(id)?.username ?? null;
+      if (o.ok) return [{ id, username, ok: true }];
+      const error = toErrorDTO(o.error);
+      if (!unknown.has(id)) return [{ id, username, ok: false, error }];
+      if (!fresh) return [{ id, username, ok: false, error, note: 'Trunkdesk could not check whether it was applied: sync the list before trying again.' }];
+      const now = fresh.index.byId(id);
+      const applied = action === 'delete' ? !now : now?.enabled === (action === 'enable');
+      return [
+        applied
+          ? { id, username, ok: true, note: `${provider} answered with an error, but the change was made: Trunkdesk checked the list.` }
+          : { id, username, ok: false, error, note: 'Not applied: Trunkdesk checked the list. It was not sent again.' },
+      ];
+    });
   }
 
   /** What a phone or PBX needs for one credential, from the store; never its password. */
@@ -240,12 +325,13 @@ export class CredentialService {
 }
 
 /** Returns the credential after an enable/disable, or undefined after a delete. */
-async function bulkOne(client: AccountApi, action: 'enable' | 'disable' | 'delete', id: string, label: string): Promise<SipCredential | undefined> {
+async function bulkOne(client: AccountApi, action: BulkAction, id: string, label: string, current: SipCredential | undefined): Promise<SipCredential | undefined> {
   if (action === 'delete') {
     await client.deleteCredential(id, label);
     return undefined;
   }
-  return client.updateCredential(id, { enabled: action === 'enable' }, label);
+  // The stored credential goes along, as for a single update (a full-replace provider needs it).
+  return client.updateCredential(id, { enabled: action === 'enable' }, label, current);
 }
 
 function fromDTO(e: ErrorDTO): AppError {

@@ -3,6 +3,7 @@
 // sort order once per list and field (then reversed for the other direction), so a keystroke
 // costs one linear scan and a sort costs nothing after the first.
 import type { CredentialFilter, CredentialSort } from '../../src-preload/contract';
+import { prepareFilter } from '../../src-preload/credential-filter';
 import type { SipCredential } from '../providers/provider';
 
 export class CredentialIndex {
@@ -22,14 +23,10 @@ export class CredentialIndex {
 
   /** Positions of the matching items, in the sort's order. */
   view(sort?: CredentialSort, filter?: CredentialFilter): number[] {
-    const f = filter ?? {};
-    const needle = f.username?.trim().toLowerCase() || undefined;
-    const dated = !!(f.createdFrom || f.createdTo || f.updatedFrom || f.updatedTo);
+    const matches = prepareFilter(filter);
     const keep = (i: number): boolean => {
-      if (needle && !this.lower[i]!.includes(needle)) return false;
       const c = this.items[i]!;
-      if (f.enabled !== undefined && c.enabled !== f.enabled) return false;
-      return !dated || (within(c.createdAt, f.createdFrom, f.createdTo) && within(c.updatedAt, f.updatedFrom, f.updatedTo));
+      return matches(this.lower[i]!, c.enabled, c.createdAt, c.updatedAt);
     };
     const out: number[] = [];
     if (!sort) {
@@ -103,8 +100,3 @@ export class CredentialIndex {
 
 /** Code-unit order of precomputed keys: no per-comparison allocation or locale lookup. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function within(iso: string | null, from?: string, to?: string): boolean {
-  const day = (iso ?? '').slice(0, 10);
-  return (!from || day >= from) && (!to || (day !== '' && day <= to));
-}

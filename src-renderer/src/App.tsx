@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { onEvent } from './bridge';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
+import { useBulk } from './store/bulk';
 import { useConnectivity } from './store/connectivity';
 import { useCredentials } from './store/credentials';
 import { useProfiles } from './store/profiles';
@@ -39,6 +40,9 @@ export function App() {
           break;
         case 'sync-progress':
           useSync.getState().progress(event);
+          break;
+        case 'bulk-progress':
+          useBulk.getState().progress(event);
           break;
         case 'connectivity':
           // Back online by itself: what was shown from the store is fetched live again.

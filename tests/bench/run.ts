@@ -12,7 +12,10 @@
 //   views.ts        filter / sort / search per keystroke through IPC
 //   memory.ts       main heap in a fresh process; renderer heap in Chromium through the harness
 //   wire.ts         requests in flight on the wire (undici diagnostics channels)
+//   bulk.ts         100 bulk disables, bounded-parallel vs one at a time (issue 9)
 //   report.ts       printing and timing
+//
+// `npm run bench -- --only bulk` runs the setup and the bulk figure alone.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +29,10 @@ import { forkSimulator, type SimProcess } from './sim-process';
 import { storeFigures } from './store';
 import { capName, pageRoundTrip, printFloorFigure, printRecipeFigure, recipe, ROUND_TRIP_MS, syncFigures, type Cap, type Dataset } from './sync';
 import { searchFigures, viewFigures } from './views';
+import { bulkFigures } from './bulk';
+
+/** `--only bulk`: one section of the bench (the others need the whole run's data sets). */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 const SHAPES = [
   { key: 'c200', label: '200 customers × 500', customers: 200, each: 500, repeats: 3 },
@@ -62,6 +69,27 @@ async function main(): Promise<void> {
     heading('Setup');
     note(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start; simulator in its own process on ${sim.url}; scratch ${scratch}`);
     note(`engine limits (VOBIZ_FETCH_LIMITS): probe page ${VOBIZ_FETCH_LIMITS.probePageSize}, concurrency ${VOBIZ_FETCH_LIMITS.startConcurrency} → ${VOBIZ_FETCH_LIMITS.maxConcurrency}; the app's own HTTP client defaults`);
+    if (ONLY !== undefined && ONLY !== 'bulk') throw new Error(`--only knows "bulk", not "${ONLY}"`);
+    if (!ONLY) await allFigures(sim, scratch, keychainService);
+
+    heading(`Bulk writes, simulator at ${ROUND_TRIP_MS} ms per request`);
+    await bulkFigures(sim, keychainService);
+
+    heading('Summary');
+    const s = summary();
+    note(`${s.ok} OK, ${s.miss} MISS, ${s.info} INFO in ${ms(performance.now() - started)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+    for (const m of s.misses) note(`MISS: ${m.name}`);
+    for (const [w, n] of warnings) note(`node warning ×${n}: ${w}`);
+  } finally {
+    await sim.close();
+    await keytarStore().delete(keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Issue 7's figures: sync, store, views and memory over the four data sets. */
+async function allFigures(sim: SimProcess, scratch: string, keychainService: string): Promise<void> {
+  {
     const sets = await seed(sim);
     const kept = new Map<string, { dir: string; profileId: string }>();
 
@@ -120,15 +148,6 @@ async function main(): Promise<void> {
       note(`Renderer heap not measured: the harness failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`),
     );
 
-    heading('Summary');
-    const s = summary();
-    note(`${s.ok} OK, ${s.miss} MISS, ${s.info} INFO in ${ms(performance.now() - started)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
-    for (const m of s.misses) note(`MISS: ${m.name}`);
-    for (const [w, n] of warnings) note(`node warning ×${n}: ${w}`);
-  } finally {
-    await sim.close();
-    await keytarStore().delete(keychainService, MASTER_KEY_ACCOUNT).catch(() => undefined);
-    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

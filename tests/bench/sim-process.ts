@@ -28,6 +28,9 @@ interface Ops {
   faults: (f: FaultConfig) => { ok: true };
   count: () => { credentials: number; customers: number };
   cpu: () => { ms: number };
+  /** Requests the simulator answered at once since the last inFlightReset (writes apart). */
+  inFlight: () => { peak: number; peakWrites: number };
+  inFlightReset: () => { ok: true };
 }
 
 export interface SimProcess {
@@ -118,6 +121,11 @@ async function runChild(): Promise<void> {
       return { ms: (u.user + u.system) / 1000 };
     },
     count: () => ({ credentials: sim.state.credentials.length, customers: sim.state.customers.length }),
+    inFlight: () => ({ peak: sim.inFlight.peak, peakWrites: sim.inFlight.peakWrites }),
+    inFlightReset: () => {
+      sim.inFlight.reset();
+      return { ok: true };
+    },
     stop: async () => {
       await sim.close();
       setImmediate(() => process.exit(0));

@@ -187,8 +187,14 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
       const { page } = app;
       await northwindPartner(app);
       for (const scheme of ['light', 'dark'] as const) expect(await violations(page, scheme), `partner, ${scheme}`).toEqual([]);
-      await harborlightCredentials(page);
+      const creds = await harborlightCredentials(page);
       for (const scheme of ['light', 'dark'] as const) expect(await violations(page, scheme), `credentials, ${scheme}`).toEqual([]);
+      // A bulk action's confirmation.
+      await creds.getByLabel('Select all on this page').check();
+      await creds.getByTestId('bulk-bar').getByRole('button', { name: 'Disable selected' }).click();
+      await creds.getByTestId('bulk-confirm').waitFor();
+      for (const scheme of ['light', 'dark'] as const) expect(await violations(page, scheme), `bulk confirmation, ${scheme}`).toEqual([]);
+      await page.keyboard.press('Escape');
       await auroraCredentials(app);
       for (const scheme of ['light', 'dark'] as const) expect(await violations(page, scheme), `VoIPBIN, ${scheme}`).toEqual([]);
     });

@@ -118,8 +118,16 @@ async function main(): Promise<void> {
     await shot('10d-export-result');
     await page.getByTestId('credentials-table').getByLabel('Select all on this page').check();
     await page.getByTestId('bulk-bar').getByRole('button', { name: 'Delete selected' }).click();
-    await page.getByTestId('bulk-delete-confirm').getByRole('button', { name: 'Delete', exact: true }).click();
-    await page.getByTestId('bulk-results').waitFor();
+    await page.getByTestId('bulk-confirm').waitFor();
+    await shot('11a-bulk-confirm');
+    // Slowed down so the progress can be seen.
+    sim.setFaults({ latencyMs: 1_500 });
+    await page.getByTestId('bulk-confirm-ok').click();
+    await page.getByTestId('bulk-progress').waitFor();
+    await page.waitForTimeout(300);
+    await wholeScreenShot(page, join(shotDir, '11b-bulk-progress.png'));
+    await page.getByTestId('bulk-results').waitFor({ timeout: 20_000 });
+    sim.setFaults({});
     await shot('11-bulk-results');
 
     // Sync all, slowed down so the progress can be seen; its summary names the customers that failed.

@@ -275,14 +275,14 @@ describe('SIP credentials', () => {
     // The stored list is enough for results and messages to name the credentials.
     await s.credentials.list(hbRef(), { limit: 100, offset: 0 });
     const ids = ['dock02', 'dispatch01', 'gate03'].map((u) => sim.state.credentials.find((c) => c.username === u)!.id);
-    const r = await s.credentials.bulk(hbRef(), 'delete', ids);
+    const r = await s.credentials.bulk(hbRef(), 'delete', { ids }, 'b_itdelete1');
     expect(r.results.map((x) => [x.username, x.ok])).toEqual([
       ['dock02', true],
       ['dispatch01', false],
       ['gate03', true],
     ]);
     expect(r.results[1]!.error).toMatchObject({ code: 'CONFLICT' });
-    const d = await s.credentials.bulk(hbRef(), 'disable', [ids[1]!]);
+    const d = await s.credentials.bulk(hbRef(), 'disable', { ids: [ids[1]!] }, 'b_itdisable1');
     expect(d.results[0]!.ok).toBe(true);
     // The stored list took every confirmed change, with no refetch: two gone, one disabled.
     const stored = await s.credentials.list(hbRef(), { limit: 100, offset: 0 });

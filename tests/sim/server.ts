@@ -124,9 +124,45 @@ export interface Simulator {
   reset(): void;
   /** API requests only (not /__sim/*), last 1000. */
   requests: RequestLogEntry[];
+  /** API requests being answered now, and the most seen at once (writes apart), since the last reset. */
+  inFlight: InFlightStats;
   /** Every secret an `echo` fault has sent back, for the canary sweep to look for. */
   echoed: string[];
   state: SimState;
+}
+
+export interface InFlightStats {
+  readonly now: number;
+  readonly peak: number;
+  /** The most POST/PUT/DELETE requests answered at once: how parallel a bulk write really ran. */
+  readonly peakWrites: number;
+  reset(): void;
+}
+
+/** Counts requests from arrival to the end of their handling (latency included). */
+class InFlight implements InFlightStats {
+  now = 0;
+  peak = 0;
+  private writes = 0;
+  peakWrites = 0;
+
+  async track(method: string, work: () => Promise<void>): Promise<void> {
+    const write = method !== 'GET';
+    this.now++;
+    this.peak = Math.max(this.peak, this.now);
+    if (write) this.peakWrites = Math.max(this.peakWrites, ++this.writes);
+    try {
+      await work();
+    } finally {
+      this.now--;
+      if (write) this.writes--;
+    }
+  }
+
+  reset(): void {
+    this.peak = this.now;
+    this.peakWrites = this.writes;
+  }
 }
 
 const PARTNER_BASE = '/api/v1/partner';
@@ -143,6 +179,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
   const echoed: string[] = [];
   const jwtSecret = randomBytes(32); // per instance: a JWT from another sim run is "invalid_token"
   const timers = new Set<NodeJS.Timeout>();
+  const inFlight = new InFlight();
   let faults: FaultConfig = normaliseFaults({});
   let closed = false;
 
@@ -164,6 +201,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     vocobaseRt.windows.reset();
     faults = normaliseFaults({});
     requests.length = 0;
+    inFlight.reset();
   }
 
   function delay(ms: number): Promise<void> {
@@ -411,7 +449,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     const pathWithQuery = req.url ?? '/';
     const url = new URL(pathWithQuery, 'http://sim.invalid');
     const isAdmin = url.pathname === '/__sim' || url.pathname.startsWith('/__sim/');
-    const work = isAdmin ? handleAdmin(req, res, method, url.pathname) : handleApi(req, res, method, pathWithQuery, url);
+    const work = isAdmin ? handleAdmin(req, res, method, url.pathname) : inFlight.track(method, () => handleApi(req, res, method, pathWithQuery, url));
     work.catch((err: unknown) => {
       console.error('[sim] handler crashed:', err instanceof Error ? err.stack ?? err.message : 'unknown error');
       send(res, toWire(providerError(providerOf(url.pathname), 500, 'INTERNAL_ERROR', 'Simulator error.'), fresh.requestId()));
@@ -435,6 +473,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     voipbinBaseUrl: origin + VOIPBIN_PREFIX,
     vocobaseBaseUrl: origin + VOCOBASE_PREFIX,
     requests,
+    inFlight,
     echoed,
     state,
     addPartner: (p) => addPartner(state, p),

@@ -1,7 +1,7 @@
 // Credentials slice: per profile id + customer auth id, the list query (page, sort, filter), the
-// page main last returned for it, and which rows are checked. Fetches are numbered per key; an
-// answer lands only if it is the latest for its key and that customer is still the one on screen
-// (active profile, selected customer). Checked rows are reset whenever the query changes.
+// page main last returned for it. Fetches are numbered per key; an answer lands only if it is the
+// latest for its key and that customer is still the one on screen (active profile, selected
+// customer). Which rows are selected lives in store/bulk.ts: a selection outlives any page.
 import { create } from 'zustand';
 import type {
   ChannelInput,
@@ -31,8 +31,6 @@ export type CredentialsEntry = {
   pageSort: CredentialSort | null;
   loading: boolean;
   error: ErrorDTO | null;
-  /** Ids of the checked rows (only ever rows of the current page). */
-  checked: string[];
   /** Bumped when the filter is set from outside the view (a search hit), so its inputs show it. */
   filterSetAt: number;
   /** A username to bring into view once the page is shown (a search hit); cleared by the view. */
@@ -41,7 +39,7 @@ export type CredentialsEntry = {
 
 type CredentialsState = {
   byKey: Record<string, CredentialsEntry>;
-  /** Fetch the page for the entry's query, after applying `change` (which resets the checked rows). */
+  /** Fetch the page for the entry's query, after applying `change`. */
   load(profileId: string, customerAuthId: string, change?: Partial<CredentialQuery>): Promise<void>;
   /** Main says this customer's credentials changed: refresh if they are on screen. */
   changed(profileId: string, customerAuthId: string): void;
@@ -49,14 +47,13 @@ type CredentialsState = {
   showOnly(profileId: string, customerAuthId: string, username: string): void;
   /** The view has brought the revealed row into view. */
   revealed(profileId: string, customerAuthId: string): void;
-  setChecked(profileId: string, customerAuthId: string, ids: string[]): void;
   forgetProfile(profileId: string): void;
 };
 
 export const keyOf = (profileId: string, customerAuthId: string): string => `${profileId}|${customerAuthId}`;
 
 const DEFAULT_QUERY: CredentialQuery = { limit: 20, offset: 0, sort: null, filter: {} };
-const EMPTY: CredentialsEntry = { query: DEFAULT_QUERY, page: null, pageSort: null, loading: false, error: null, checked: [], filterSetAt: 0, reveal: null };
+const EMPTY: CredentialsEntry = { query: DEFAULT_QUERY, page: null, pageSort: null, loading: false, error: null, filterSetAt: 0, reveal: null };
 
 const fetches = latestRequests();
 
@@ -91,7 +88,7 @@ export const useCredentials = create<CredentialsState>()((set, get) => {
       const before = get().byKey[key] ?? EMPTY;
       const query = { ...before.query, ...change };
       const isLatest = fetches.start(key);
-      patch(key, { query, loading: true, error: null, ...(change ? { checked: [] } : {}) });
+      patch(key, { query, loading: true, error: null });
 
       const filter = activeFilter(query.filter);
       const result = await call('listCredentials', {
@@ -113,9 +110,7 @@ export const useCredentials = create<CredentialsState>()((set, get) => {
       } else if (result.value.profileId !== profileId || result.value.customerAuthId !== customerAuthId) {
         patch(key, { loading: false, error: MISMATCH });
       } else {
-        const ids = new Set(result.value.items.map((c) => c.id));
-        // A refresh of the same query keeps the checks on rows that are still there.
-        patch(key, (e) => ({ loading: false, error: null, page: result.value, pageSort: query.sort, checked: e.checked.filter((id) => ids.has(id)) }));
+        patch(key, { loading: false, error: null, page: result.value, pageSort: query.sort });
       }
     },
 
@@ -130,15 +125,11 @@ export const useCredentials = create<CredentialsState>()((set, get) => {
       patch(key, (e) => ({ filterSetAt: e.filterSetAt + 1, reveal: username }));
       // On screen: fetch now. Not yet (the customer is being selected): its view loads this query when it opens.
       if (isShown(profileId, customerAuthId)) void get().load(profileId, customerAuthId, change);
-      else patch(key, (e) => ({ query: { ...e.query, ...change }, checked: [] }));
+      else patch(key, (e) => ({ query: { ...e.query, ...change } }));
     },
 
     revealed(profileId, customerAuthId) {
       patch(keyOf(profileId, customerAuthId), { reveal: null });
-    },
-
-    setChecked(profileId, customerAuthId, ids) {
-      patch(keyOf(profileId, customerAuthId), { checked: ids });
     },
 
     forgetProfile(profileId) {
@@ -176,8 +167,6 @@ export const credentialWrites = {
   /** An explicit request for a stored password: a one-time handle, to reveal once or copy. */
   storedPassword: (scope: CredentialScope, credentialId: string) => call('storedPassword', { ...scope, credentialId }),
   remove: (scope: CredentialScope, credentialId: string) => call('deleteCredential', { ...scope, credentialId }),
-  bulk: (scope: CredentialScope, action: 'enable' | 'disable' | 'delete', ids: string[]) =>
-    call('bulkCredentials', { ...scope, action, ids }),
   exportCsv: (scope: CredentialScope, query: CredentialQuery) => {
     const filter = activeFilter(query.filter);
     return call('exportCredentials', {

@@ -3,6 +3,7 @@ import type { ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { providerLabel, secretNoun } from '../lib/caps';
 import { useRequest } from '../lib/useRequest';
+import { useBulk } from '../store/bulk';
 import { useCredentials } from '../store/credentials';
 import { useCustomers } from '../store/customers';
 import { usePartner } from '../store/partner';
@@ -34,6 +35,7 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
         forget(profile.id);
         useCustomers.getState().forget(profile.id);
         useCredentials.getState().forgetProfile(profile.id);
+        useBulk.getState().forgetProfile(profile.id);
         useSync.getState().forget(profile.id);
         useSearch.getState().forget(profile.id);
       },

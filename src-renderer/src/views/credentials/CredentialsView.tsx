@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { BulkResultDTO, CredentialDTO, CredentialKind, CredentialWriteDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
+import type { CredentialDTO, CredentialKind, CredentialWriteDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
 import { BlockedReason } from '../../components/BlockedReason';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FetchedAt } from '../../components/FetchedAt';
 import { accountNoun, kindCaps, kindsInSentence, kindsTitle, useProfileCaps } from '../../lib/caps';
 import { credentialLabel } from '../../lib/credential';
 import { formatCount, plural } from '../../lib/format';
+import { isSelected, selectBulkEntry, selectionCount, useBulk } from '../../store/bulk';
 import { useWriteBlock } from '../../store/connectivity';
 import {
   activeFilter,
@@ -18,7 +19,7 @@ import {
 import { oneTimeKey, useOneTime, type OneTime } from '../../store/one-time';
 import { selectSyncEntry, useSync } from '../../store/sync';
 import { SyncStatus } from '../sync/SyncStatus';
-import { BulkBar, type BulkAction } from './BulkBar';
+import { BulkBar } from './BulkBar';
 import { BulkResults } from './BulkResults';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { CapsNote } from './CapsNote';
@@ -27,7 +28,7 @@ import { CredentialSettingsPanel } from './CredentialSettingsPanel';
 import { CredentialsEmpty } from './CredentialsEmpty';
 import { CredentialsFooter, CredentialsTopPager } from './CredentialsFooter';
 import { CredentialsSkeleton } from './CredentialsSkeleton';
-import { CredentialsTable } from './CredentialsTable';
+import { CredentialsTable, isSelectable } from './CredentialsTable';
 import { CredentialsToolbar } from './CredentialsToolbar';
 import { DeleteConfirm } from './DeleteConfirm';
 import { EditCredentialForm } from './EditCredentialForm';
@@ -62,7 +63,8 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
   const scope = { profileId, customerAuthId };
   const entry = useCredentials(selectCredentialsEntry(profileId, customerAuthId));
   const load = useCredentials((s) => s.load);
-  const setChecked = useCredentials((s) => s.setChecked);
+  const bulkEntry = useBulk(selectBulkEntry(profileId, customerAuthId));
+  const cleared = useBulk((s) => (s.cleared?.profileId === profileId && s.cleared.forCustomerAuthId === customerAuthId ? s.cleared : null));
   const sync = useSync(selectSyncEntry(profileId));
   const startSync = useSync((s) => s.start);
   const offline = useWriteBlock();
@@ -78,8 +80,6 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
   const setOnScreen = useOneTime((s) => s.setOnScreen);
   const screenKey = oneTimeKey(profileId, customerAuthId);
   const oneTimes = useOneTime(useShallow((s) => s.pending.filter((p) => oneTimeKey(p.profileId, p.customerAuthId) === screenKey)));
-  const [bulk, setBulk] = useState<{ action: BulkAction; result: BulkResultDTO } | null>(null);
-  const [bulkBusy, setBulkBusy] = useState<BulkAction | null>(null);
   const [exported, setExported] = useState<ExportedFile | null>(null);
   const [exporting, setExporting] = useState(false);
   const [actionError, setActionError] = useState<ErrorDTO | null>(null);
@@ -107,7 +107,7 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
     });
   };
 
-  const { page, query, loading, error, checked } = entry;
+  const { page, query, loading, error } = entry;
   const refresh = () => void load(profileId, customerAuthId);
   const change = (c: Partial<CredentialQuery>) => {
     clearMessages(); // they were about the list as it was
@@ -117,6 +117,11 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
   useEffect(() => {
     void load(profileId, customerAuthId);
   }, [profileId, customerAuthId, load]);
+
+  // Another customer's selection is cleared now that this one is open (and the admin is told).
+  useEffect(() => {
+    useBulk.getState().entered(profileId, customerAuthId);
+  }, [profileId, customerAuthId]);
 
   // This customer's pending passwords are shown here; the shell shows them while the admin is elsewhere.
   useEffect(() => {
@@ -224,21 +229,6 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
     }
   }
 
-  async function runBulk(action: BulkAction) {
-    clearMessages();
-    setBulk(null);
-    setBulkBusy(action);
-    const ids = [...checked];
-    const result = await credentialWrites.bulk(scope, action, ids);
-    setBulkBusy(null);
-    if (!result.ok) {
-      setActionError(result.error);
-      return;
-    }
-    setBulk({ action, result: result.value });
-    setChecked(profileId, customerAuthId, []);
-    refresh();
-  }
 
   async function exportCsv() {
     clearMessages();
@@ -252,6 +242,19 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
 
   const filtered = activeFilter(query.filter) !== undefined;
   const items = page?.items ?? [];
+  // The selection outlives pages, sorts and filters: the table is told which of its rows are in it.
+  const { selection } = bulkEntry;
+  const selectable = items.filter((c) => isSelectable(caps, c));
+  const checked = selectable.filter((c) => isSelected(selection, c)).map((c) => c.id);
+  const selectedCount = selectionCount(selection);
+  const wholePage = selectable.length > 0 && checked.length === selectable.length;
+  const bulk = useBulk.getState();
+  const onCheck = (next: string[]) => {
+    const want = new Set(next);
+    const had = new Set(checked);
+    bulk.check(profileId, customerAuthId, customer.name, selectable.filter((c) => want.has(c.id) && !had.has(c.id)), true);
+    bulk.check(profileId, customerAuthId, customer.name, selectable.filter((c) => had.has(c.id) && !want.has(c.id)), false);
+  };
   // This customer's own sync (Sync here): its progress and summary are shown here, not above.
   const target = (sync.running ?? sync.last)?.target;
   const ownSync = target?.scope === 'account' && target.customerAuthId === customerAuthId;
@@ -401,18 +404,40 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
           blocked={blocked}
         />
       )}
-      {checked.length > 0 && (
+      {cleared && (
+        <div className="notice notice-neutral" role="status" data-testid="selection-cleared">
+          <p className="notice-title">
+            Your selection of {plural(cleared.count, 'credential', 'credentials')} of {cleared.customerName} was cleared when you opened {customer.name}.
+          </p>
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => bulk.dismissCleared()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {(selectedCount > 0 || bulkEntry.running) && (
         <BulkBar
-          count={checked.length}
-          busy={bulkBusy}
+          customerName={customer.name}
+          count={selectedCount}
+          allMatching={selection.kind === 'matching'}
+          matchingTotal={wholePage && page && page.total > selectedCount ? page.total : null}
+          filtered={filtered}
+          running={bulkEntry.running}
           blocked={writeBlock}
-          onRun={(a) => void runBulk(a)}
-          onClear={() => setChecked(profileId, customerAuthId, [])}
+          onRun={(a) => {
+            clearMessages();
+            void bulk.run(profileId, customerAuthId, a);
+          }}
+          onCancelRun={() => bulk.cancel(profileId, customerAuthId)}
+          onSelectMatching={() => page && bulk.selectMatching(profileId, customerAuthId, customer.name, activeFilter(query.filter) ?? {}, page.total)}
+          onClear={() => bulk.clear(profileId, customerAuthId)}
           canToggle={caps.kinds.some((k) => k.toggle)}
           canDelete={caps.kinds.some((k) => k.delete)}
         />
       )}
-      {bulk && <BulkResults action={bulk.action} result={bulk.result} onClose={() => setBulk(null)} />}
+      {bulkEntry.error && <ErrorNotice error={bulkEntry.error} testId="bulk-error" />}
+      {bulkEntry.last && (
+        <BulkResults action={bulkEntry.last.action} result={bulkEntry.last.result} onClose={() => bulk.dismiss(profileId, customerAuthId)} />
+      )}
 
       {!page && loading && <CredentialsSkeleton />}
       {page && items.length === 0 && page.total === 0 && (
@@ -457,9 +482,10 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
               : null
           }
           checked={checked}
-          busyIds={busyIds}
+          // A bulk action is writing the selected rows: their own writes wait for it.
+          busyIds={bulkEntry.running ? new Set([...busyIds, ...checked]) : busyIds}
           writeBlock={writeBlock}
-          onCheck={(ids) => setChecked(profileId, customerAuthId, ids)}
+          onCheck={onCheck}
           onSort={(field) =>
             change({
               sort: query.sort?.field === field ? { field, dir: query.sort.dir === 'asc' ? 'desc' : 'asc' } : { field, dir: 'asc' },
