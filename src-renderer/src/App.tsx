@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { onEvent } from './bridge';
+import { runCommand } from './lib/commands';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { useConnectivity } from './store/connectivity';
@@ -43,6 +44,10 @@ export function App() {
         case 'connectivity':
           // Back online by itself: what was shown from the store is fetched live again.
           if (useConnectivity.getState().apply(event)) refreshBackOnline(useProfiles.getState().activeId);
+          break;
+        case 'menu':
+          // An application-menu item: the same command its shortcut runs.
+          runCommand(event.command);
           break;
       }
     });
