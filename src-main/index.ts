@@ -68,16 +68,25 @@ async function start(): Promise<void> {
   open();
   // The menu's commands go to the focused window, through the same exit as every event; the
   // renderer runs them (see menu.ts for who acts on an accelerator on each platform).
-  const menu = buildMenuTemplate({
-    platform: process.platform,
-    dev: !app.isPackaged,
-    appName: app.name,
-    onCommand: (command) => {
-      const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-      if (win && !win.isDestroyed()) sendEvent({ type: 'menu', command }, (e) => win.webContents.send(EVENT_CHANNEL, e));
-    },
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+  const setMenu = (profileNames: string[]) =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          platform: process.platform,
+          dev: !app.isPackaged,
+          appName: app.name,
+          profileNames,
+          onCommand: (command) => {
+            const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+            if (win && !win.isDestroyed()) sendEvent({ type: 'menu', command }, (e) => win.webContents.send(EVENT_CHANNEL, e));
+          },
+        }),
+      ),
+    );
+  // Profile 1–9 carry the profiles' names: built again whenever the profiles change.
+  const nameProfiles = () => void services.profiles.list().then((l) => setMenu(l.profiles.map((p) => p.displayName)), () => setMenu([]));
+  nameProfiles();
+  services.events.on((e) => e.type === 'profiles-changed' && nameProfiles());
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
   app.on('window-all-closed', () => {

@@ -14,13 +14,15 @@
 // Standard roles (Edit's cut, copy, paste; zoom; full screen) keep their native accelerators on
 // every platform: they act on the focused web contents and have no renderer twin.
 import type { MenuItemConstructorOptions } from 'electron';
-import { COMMANDS, type CommandGroup, type CommandId } from '../src-preload/commands';
+import { COMMANDS, profileSlot, type CommandGroup, type CommandId } from '../src-preload/commands';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
   /** Development build: adds reload and the developer tools to View. */
   dev: boolean;
   appName: string;
+  /** The profiles' display names in the sidebar's order: Profile 1–9 are named after them. */
+  profileNames?: readonly string[];
   /** A command item was chosen (by click, or by its accelerator where the menu owns it). */
   onCommand(command: CommandId): void;
 }
@@ -35,9 +37,12 @@ export function buildMenuTemplate(o: MenuOptions): Item[] {
   const mac = o.platform === 'darwin';
   const command = (id: CommandId): Item => {
     const c = COMMANDS.find((x) => x.id === id)!;
+    const slot = profileSlot(c.id);
+    const profile = slot === null ? undefined : o.profileNames?.[slot];
     return {
       id: c.id,
-      label: c.label,
+      // "Profile 2: Blue Fjord"; a slot with no profile stays in the menu (its shortcut says so when used).
+      label: profile ? `${c.label}: ${profile}` : c.label,
       accelerator: c.accelerator,
       ...(menuOwnsAccelerators(o.platform) ? {} : { registerAccelerator: false }),
       click: () => o.onCommand(c.id),

@@ -52,6 +52,12 @@ describe('application menu template', () => {
     expect(sub.map((i) => i.accelerator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `CmdOrCtrl+${n}`));
   });
 
+  it('Profile 1–9 are named after the profiles, in their order; a slot without one keeps its plain name', () => {
+    const template = buildMenuTemplate({ platform: 'linux', dev: false, appName: 'Trunkdesk', profileNames: ['Northwind', 'Blue Fjord'], onCommand: () => undefined });
+    const sub = template.find((m) => m.label === '&Profiles')!.submenu as Item[];
+    expect(sub.slice(0, 3).map((i) => i.label)).toEqual(['Profile 1: Northwind', 'Profile 2: Blue Fjord', 'Profile 3']);
+  });
+
   it('macOS: the app menu first, with Settings and Quit; the menu owns the accelerators', () => {
     const { template, items } = build('darwin');
     expect(template[0]!.label).toBe('Trunkdesk');
