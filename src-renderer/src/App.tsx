@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { onEvent } from './bridge';
 import { runCommand } from './lib/commands';
+import { useAppShortcuts } from './lib/useAppShortcuts';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { useConnectivity } from './store/connectivity';
@@ -18,6 +19,8 @@ export function App() {
   const activeId = useProfiles((s) => s.activeId);
   const error = useProfiles((s) => s.error);
   const load = useProfiles((s) => s.load);
+  // The shortcuts work on every screen, the first run's too, as the menu's items do.
+  useAppShortcuts();
 
   // Read the profiles and whether main is online once, then follow what main says changed.
   useEffect(() => {

@@ -148,3 +148,17 @@ describe('shortcuts leave typing alone', () => {
     await expect.poll(() => focusedName(page), POLL).toBe('globalSearch');
   });
 });
+
+describe('before the first profile', () => {
+  it('a command that needs a profile says so, by keyboard and by menu', async () => {
+    const app = await openApp();
+    const { page } = app;
+    await page.getByTestId('first-run').waitFor();
+    const note = page.getByTestId('command-note').locator('.notice-title');
+    await page.keyboard.press(chordOf('sync'));
+    await expect.poll(() => note.innerText(), POLL).toBe('Add or choose a profile first.');
+    await page.getByTestId('command-note').getByRole('button', { name: 'Dismiss' }).click();
+    app.h.services.events.emit({ type: 'menu', command: 'quickSwitcher' });
+    await expect.poll(() => note.innerText(), POLL).toBe('Add a profile first.');
+  });
+});

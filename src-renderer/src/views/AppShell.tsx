@@ -6,7 +6,6 @@ import { StoreProblemBanner } from '../components/StoreProblemBanner';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { isSessionProfile, isSignedIn } from '../lib/profile';
 import { bySelector, focusWhenShown } from '../lib/focus';
-import { useAppShortcuts } from '../lib/useAppShortcuts';
 import { selectActiveProfile, useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
 import { AddProfileForm } from './AddProfileForm';
@@ -29,7 +28,6 @@ export function AppShell() {
   const showMain = useUi((s) => s.showMain);
   const clearNotice = useUi((s) => s.clearNotice);
   const quickSwitcher = useUi((s) => s.quickSwitcher);
-  useAppShortcuts();
   // Back to the profile, focus on "+ Add profile" again (the button hides while the form is open).
   const cancelAdd = () => {
     showMain();
