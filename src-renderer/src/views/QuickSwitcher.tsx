@@ -25,7 +25,6 @@ export function QuickSwitcher() {
   const [active, setActive] = useState(0);
   const dialogRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const asked = useRef(0);
   const titleId = useId();
   const listId = useId();
@@ -153,7 +152,7 @@ export function QuickSwitcher() {
           aria-label="Profile or customer"
           role="combobox"
           aria-expanded={items.length > 0}
-          aria-controls={listId}
+          aria-controls={items.length > 0 ? listId : undefined}
           aria-autocomplete="list"
           aria-activedescendant={items[activeIndex] ? optionId(activeIndex) : undefined}
           placeholder="Name or auth ID"
@@ -172,29 +171,32 @@ export function QuickSwitcher() {
         <p className="quick-switcher-summary" role="status" data-testid="quick-switcher-summary">
           {summary}
         </p>
-        <ul ref={listRef} role="listbox" id={listId} aria-label="Profiles and customers found" className="quick-switcher-list">
-          {items.map((m, i) => (
-            <li
-              key={`${m.kind}|${m.profileId}|${m.customerAuthId ?? ''}`}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === activeIndex}
-              className={`quick-switcher-option${i === activeIndex ? ' is-active' : ''}`}
-              data-kind={m.kind}
-              data-profile-id={m.profileId}
-              data-customer-auth-id={m.customerAuthId}
-              // Keep focus in the input: the click chooses.
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => go(m)}
-            >
-              <span className="quick-switcher-name">{m.name}</span>
-              <span className="quick-switcher-where">
-                {m.kind === 'profile' ? 'Profile' : `Customer · ${m.customerAuthId} · ${m.profileName}`}
-              </span>
-            </li>
-          ))}
-        </ul>
+        {/* Only with options in it: an empty listbox is announced as a list with nothing to pick. */}
+        {items.length > 0 && (
+          <ul role="listbox" id={listId} aria-label="Profiles and customers found" className="quick-switcher-list">
+            {items.map((m, i) => (
+              <li
+                key={`${m.kind}|${m.profileId}|${m.customerAuthId ?? ''}`}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === activeIndex}
+                className={`quick-switcher-option${i === activeIndex ? ' is-active' : ''}`}
+                data-kind={m.kind}
+                data-profile-id={m.profileId}
+                data-customer-auth-id={m.customerAuthId}
+                // Keep focus in the input: the click chooses.
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => go(m)}
+              >
+                <span className="quick-switcher-name">{m.name}</span>
+                <span className="quick-switcher-where">
+                  {m.kind === 'profile' ? 'Profile' : `Customer · ${m.customerAuthId} · ${m.profileName}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </div>
   );
