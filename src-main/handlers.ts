@@ -5,6 +5,7 @@ import type { Handlers } from './ipc/router';
 import type { CredentialSearch } from './credentials/search';
 import type { Connectivity } from './net/connectivity';
 import type { CustomerService } from './services/customers';
+import type { QuickSwitch } from './services/quick-switch';
 import type { ProfileService } from './services/profiles';
 import type { LocalStore } from './store/local-store';
 import type { SyncEngine } from './sync/engine';
@@ -18,6 +19,7 @@ export function createHandlers(s: {
   search: CredentialSearch;
   connectivity: Connectivity;
   store: LocalStore;
+  quickSwitch: QuickSwitch;
 }): Handlers {
   return {
     listProfiles: () => s.profiles.list(),
@@ -61,5 +63,6 @@ export function createHandlers(s: {
     listSyncReports: async ({ profileId }) => ({ reports: await s.store.reports(profileId) }),
     getConnectivity: async () => s.connectivity.current,
     searchCredentials: ({ profileId, query, limit }) => s.search.search(profileId, query, limit),
+    quickSwitch: ({ query, limit }) => s.quickSwitch.search(query, limit),
   };
 }

@@ -1,9 +1,10 @@
 // Electron main: app lifecycle and wiring only. Everything else lives in services.ts and below.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { EVENT_CHANNEL } from '../src-preload/channels';
-import { forwardEvents } from './ipc/outgoing';
+import { forwardEvents, sendEvent } from './ipc/outgoing';
+import { buildMenuTemplate } from './menu';
 import { registerIpc } from './ipc/router';
 import { log } from './net/redact';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -65,6 +66,27 @@ async function start(): Promise<void> {
     });
   };
   open();
+  // The menu's commands go to the focused window, through the same exit as every event; the
+  // renderer runs them (see menu.ts for who acts on an accelerator on each platform).
+  const setMenu = (profileNames: string[]) =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          platform: process.platform,
+          dev: !app.isPackaged,
+          appName: app.name,
+          profileNames,
+          onCommand: (command) => {
+            const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+            if (win && !win.isDestroyed()) sendEvent({ type: 'menu', command }, (e) => win.webContents.send(EVENT_CHANNEL, e));
+          },
+        }),
+      ),
+    );
+  // Profile 1–9 carry the profiles' names: built again whenever the profiles change.
+  const nameProfiles = () => void services.profiles.list().then((l) => setMenu(l.profiles.map((p) => p.displayName)), () => setMenu([]));
+  nameProfiles();
+  services.events.on((e) => e.type === 'profiles-changed' && nameProfiles());
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
   app.on('window-all-closed', () => {

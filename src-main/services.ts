@@ -20,6 +20,7 @@ import { VaultAccess } from './secrets/vault-access';
 import { CustomerService } from './services/customers';
 import { EventBus } from './services/events';
 import { PartnerAccess } from './services/partner-access';
+import { QuickSwitch } from './services/quick-switch';
 import { ProfileService } from './services/profiles';
 import { SessionStore } from './services/sessions';
 
@@ -68,9 +69,10 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const pending = new PendingSecrets(o.platform.clipboard);
   const credentials = new CredentialService(customers, local, sync, pending, events, o.platform, connectivity);
   const search = new CredentialSearch(customers, local);
+  const quickSwitch = new QuickSwitch(profiles, customers);
   let closed = false;
   return {
-    handlers: createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local }),
+    handlers: createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local, quickSwitch }),
     events,
     profiles,
     customers,

@@ -38,6 +38,7 @@ export const CHANNELS = [
   'listSyncReports',
   'getConnectivity',
   'searchCredentials',
+  'quickSwitch',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -4,6 +4,7 @@
 // answer even by accident: output parsing would reject the unknown key.
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { COMMAND_IDS } from './commands';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -564,6 +565,26 @@ export const CredentialSearchDTO = z.strictObject({
 });
 export type CredentialSearchDTO = z.infer<typeof CredentialSearchDTO>;
 
+/** One place the quick switcher can go: a profile, or a customer of a profile. Never a token. */
+export const QuickSwitchMatchDTO = z.strictObject({
+  kind: z.enum(['profile', 'customer']),
+  profileId: ProfileId,
+  profileName: z.string(),
+  /** Set for a customer. */
+  customerAuthId: z.string().optional(),
+  /** The profile's display name, or the customer's name. */
+  name: z.string(),
+});
+export type QuickSwitchMatchDTO = z.infer<typeof QuickSwitchMatchDTO>;
+export const QUICK_SWITCH_LIMIT = 50;
+export const QuickSwitchDTO = z.strictObject({
+  query: z.string(),
+  /** How many matched in all (items holds the first `limit`). */
+  total: z.number().int(),
+  items: z.array(QuickSwitchMatchDTO).max(QUICK_SWITCH_LIMIT),
+});
+export type QuickSwitchDTO = z.infer<typeof QuickSwitchDTO>;
+
 // ---------------------------------------------------------------------------------------------
 // Channels
 const Empty = z.strictObject({});
@@ -772,6 +793,11 @@ export const contract = {
     input: z.strictObject({ profileId: ProfileId, query: z.string().trim().min(1).max(64), limit: z.number().int().min(1).max(200).default(50) }),
     output: CredentialSearchDTO,
   },
+  /** The quick switcher: profiles by name or auth id, and stored customers of every profile by name or auth ID. */
+  quickSwitch: {
+    input: z.strictObject({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(QUICK_SWITCH_LIMIT).default(QUICK_SWITCH_LIMIT) }),
+    output: QuickSwitchDTO,
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /**
@@ -825,6 +851,8 @@ export const AppEvent = z.discriminatedUnion('type', [
   BulkProgressEvent,
   /** The app went offline, or came back. */
   z.strictObject({ type: z.literal('connectivity'), online: z.boolean(), lastOnlineAt: z.string().nullable(), reason: z.string().nullable() }),
+  /** The admin chose an application-menu item (src-main/menu.ts); the renderer runs the command. */
+  z.strictObject({ type: z.literal('menu'), command: z.enum(COMMAND_IDS) }),
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
 

@@ -24,18 +24,30 @@ export function outgoingResult(channel: Channel | undefined, result: Result<unkn
 }
 
 /**
- * Deliver the bus's events to a window: each is checked against the contract (an event the
- * renderer would not understand is a bug and is not sent) and scrubbed. Returns the unsubscribe.
+ * An event as it may leave main: checked against the contract (an event the renderer would not
+ * understand is a bug and is not sent, null) and scrubbed.
  */
+export function outgoingEvent(e: unknown): AppEvent | null {
+  const parsed = AppEvent.safeParse(e);
+  if (!parsed.success) {
+    log.error(`dropped an event that is not in the contract at ${parsed.error.issues[0]?.path.join('.')}`);
+    return null;
+  }
+  return scrubDeep(parsed.data);
+}
+
+/** Deliver the bus's events to a window, each through outgoingEvent. Returns the unsubscribe. */
 export function forwardEvents(bus: EventBus, send: (e: AppEvent) => void): () => void {
   return bus.on((e) => {
-    const parsed = AppEvent.safeParse(e);
-    if (!parsed.success) {
-      log.error(`dropped an event that is not in the contract at ${parsed.error.issues[0]?.path.join('.')}`);
-      return;
-    }
-    send(scrubDeep(parsed.data));
+    const out = outgoingEvent(e);
+    if (out) send(out);
   });
+}
+
+/** One event for one window (an application-menu command goes to the focused window only). */
+export function sendEvent(e: AppEvent, send: (e: AppEvent) => void): void {
+  const out = outgoingEvent(e);
+  if (out) send(out);
 }
 
 function at(value: unknown, path: string): unknown {

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { onEvent } from './bridge';
+import { runCommand } from './lib/commands';
+import { useAppShortcuts } from './lib/useAppShortcuts';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { useBulk } from './store/bulk';
@@ -18,6 +20,8 @@ export function App() {
   const activeId = useProfiles((s) => s.activeId);
   const error = useProfiles((s) => s.error);
   const load = useProfiles((s) => s.load);
+  // The shortcuts work on every screen, the first run's too, as the menu's items do.
+  useAppShortcuts();
 
   // Read the profiles and whether main is online once, then follow what main says changed.
   useEffect(() => {
@@ -47,6 +51,10 @@ export function App() {
         case 'connectivity':
           // Back online by itself: what was shown from the store is fetched live again.
           if (useConnectivity.getState().apply(event)) refreshBackOnline(useProfiles.getState().activeId);
+          break;
+        case 'menu':
+          // An application-menu item: the same command its shortcut runs.
+          runCommand(event.command);
           break;
       }
     });

@@ -195,6 +195,15 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
       await creds.getByTestId('bulk-confirm').waitFor();
       for (const scheme of ['light', 'dark'] as const) expect(await violations(page, scheme), `bulk confirmation, ${scheme}`).toEqual([]);
       await page.keyboard.press('Escape');
+      // The quick switcher (a modal over the page) and a command's reason why not.
+      await page.keyboard.press('Control+k');
+      await page.getByTestId('quick-switcher-input').fill('a');
+      await page.getByTestId('quick-switcher').getByRole('option').first().waitFor();
+      for (const scheme of ['light', 'dark'] as const) expect(await violations(page, scheme), `quick switcher, ${scheme}`).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+9');
+      await page.getByTestId('command-note').waitFor();
+      for (const scheme of ['light', 'dark'] as const) expect(await violations(page, scheme), `command note, ${scheme}`).toEqual([]);
       await auroraCredentials(app);
       for (const scheme of ['light', 'dark'] as const) expect(await violations(page, scheme), `VoIPBIN, ${scheme}`).toEqual([]);
     });

@@ -130,7 +130,7 @@ describe('sync', () => {
 });
 
 describe('search across every customer', () => {
-  it('finds a SIP user, names its customer, and opens that customer filtered to it; Ctrl+K and / focus it, Escape closes', async () => {
+  it('finds a SIP user, names its customer, and opens that customer filtered to it; Ctrl+Shift+F and / focus it, Escape closes', async () => {
     const app = await openApp();
     const { page } = app;
     await northwind(app);
@@ -138,7 +138,7 @@ describe('search across every customer', () => {
     await page.getByTestId('sync-summary').waitFor({ timeout: 30_000 });
 
     const search = page.getByLabel('Find SIP user');
-    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+Shift+F');
     expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
     await search.pressSequentially('portd');
     const results = page.getByTestId('global-search-results');

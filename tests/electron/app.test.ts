@@ -60,4 +60,26 @@ describe.skipIf(!bin.path)('Electron app, end to end', () => {
     expect(await win.getByTestId('partner-view').innerText()).toContain(p.email);
     expect(join(dataDir, 'profiles.json')).toBeTruthy();
   });
+
+  it('has the application menu, and a menu item runs its command in the window', async () => {
+    const win = await app.firstWindow();
+    const ids = await app.evaluate(({ Menu }) => {
+      const out: string[] = [];
+      const walk = (menu: Electron.Menu) => {
+        for (const item of menu.items) {
+          if (item.id) out.push(item.id);
+          if (item.submenu) walk(item.submenu);
+        }
+      };
+      const menu = Menu.getApplicationMenu();
+      if (menu) walk(menu);
+      return out;
+    });
+    expect(ids).toEqual(expect.arrayContaining(['newCredential', 'sync', 'syncAll', 'quickSwitcher', 'profile1', 'profile9']));
+    // A click sends the 'menu' event to the window, which opens the quick switcher.
+    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('quickSwitcher')?.click());
+    await win.getByTestId('quick-switcher').waitFor();
+    await win.keyboard.press('Escape');
+    await win.getByTestId('quick-switcher').waitFor({ state: 'detached' });
+  });
 });

@@ -165,6 +165,17 @@ async function main(): Promise<void> {
     await page.getByLabel('Find SIP user').press('Enter');
     await page.getByTestId('credentials-view').locator('tr[data-username]').first().waitFor();
     await shot('18-search-hit');
+    // The quick switcher (Ctrl/Cmd+K) over profiles and stored customers, then a command that says why not.
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('quick-switcher-input').fill('o');
+    await page.getByTestId('quick-switcher').getByRole('option').first().waitFor();
+    await shot('18b-quick-switcher');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('quick-switcher').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+9');
+    await page.getByTestId('command-note').waitFor();
+    await shot('18c-command-note');
+    await page.getByTestId('command-note').getByRole('button', { name: 'Dismiss' }).click();
     await providerScreens(page, shot, sim).catch(async (e) => {
       await shot('zz-provider-screens-failed');
       throw e;

@@ -1,15 +1,29 @@
-// Going to one credential from anywhere (a hit of the search across customers): the Customers tab,
-// that customer selected, and its list filtered to the username, so the row is on screen at once.
+// Going to one customer or one credential from anywhere (a hit of the search across customers, the
+// quick switcher): the Customers tab, that customer selected, and for a credential its list
+// filtered to the username, so the row is on screen at once.
 import { useCredentials } from './credentials';
 import { useCustomers } from './customers';
+import { useProfiles } from './profiles';
 import { useUi } from './ui';
 
-export function revealCredential(profileId: string, customerAuthId: string, username: string): void {
+/** The active profile's Customers tab on that customer. */
+export function openCustomer(profileId: string, customerAuthId: string): void {
   const ui = useUi.getState();
   ui.showMain();
   ui.setTab('customers');
   ui.setPane('customer');
   const entry = useCustomers.getState().byProfile[profileId];
   if (entry?.selectedId !== customerAuthId || entry.selectError) void useCustomers.getState().select(profileId, customerAuthId);
+}
+
+/** Another profile's customer: that profile made active first, then its customer opened. */
+export async function openProfileCustomer(profileId: string, customerAuthId: string): Promise<void> {
+  await useProfiles.getState().switchTo(profileId);
+  if (useProfiles.getState().activeId !== profileId) return; // the switch failed: it says why
+  openCustomer(profileId, customerAuthId);
+}
+
+export function revealCredential(profileId: string, customerAuthId: string, username: string): void {
+  openCustomer(profileId, customerAuthId);
   useCredentials.getState().showOnly(profileId, customerAuthId, username);
 }

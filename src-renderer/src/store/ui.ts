@@ -18,6 +18,12 @@ type UiState = {
   notice: string | null;
   /** A session that main ended (expiry): shown whatever the view, until dismissed or signed in again. */
   sessionEnded: { profileId: string; name: string } | null;
+  /** The quick switcher (Ctrl/Cmd+K) is open. */
+  quickSwitcher: boolean;
+  /** Why the last keyboard or menu command did nothing (e.g. New Credential with no customer open). */
+  commandNote: string | null;
+  /** New Credential asked for this customer's create form; its credential view opens it and clears this. */
+  createRequest: { profileId: string; customerAuthId: string } | null;
   openAdd(): void;
   openSettings(focus?: 'rotate'): void;
   /** Back to the profile's tabs, on the tab last open. */
@@ -28,6 +34,9 @@ type UiState = {
   setPane(pane: CustomersPane): void;
   clearNotice(): void;
   setSessionEnded(ended: { profileId: string; name: string } | null): void;
+  setQuickSwitcher(open: boolean): void;
+  setCommandNote(note: string | null): void;
+  setCreateRequest(request: { profileId: string; customerAuthId: string } | null): void;
 };
 
 export const useUi = create<UiState>()((set) => ({
@@ -37,6 +46,9 @@ export const useUi = create<UiState>()((set) => ({
   settingsFocus: null,
   notice: null,
   sessionEnded: null,
+  quickSwitcher: false,
+  commandNote: null,
+  createRequest: null,
   openAdd: () => set({ view: 'add', settingsFocus: null, notice: null }),
   openSettings: (focus) => set({ view: 'settings', settingsFocus: focus ?? null, notice: null }),
   showMain: (notice) => set({ view: 'main', settingsFocus: null, notice: notice ?? null }),
@@ -45,4 +57,7 @@ export const useUi = create<UiState>()((set) => ({
   setPane: (pane) => set({ pane }),
   clearNotice: () => set({ notice: null }),
   setSessionEnded: (sessionEnded) => set({ sessionEnded }),
+  setQuickSwitcher: (quickSwitcher) => set({ quickSwitcher }),
+  setCommandNote: (commandNote) => set({ commandNote }),
+  setCreateRequest: (createRequest) => set({ createRequest }),
 }));

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useEscapeCloses } from '../lib/useEscapeCloses';
 import { PROVIDER_LABELS, PROVIDERS, type ProviderName } from '../../../src-preload/contract';
 import { panelId, Tabs } from '../components/Tabs';
 import { AddProviderProfileForm, type ProviderMethod } from './AddProviderProfileForm';
@@ -44,6 +45,9 @@ export function AddProfileForm({ onCancel, autoFocus = false }: Props) {
   const [busy, setBusy] = useState(false);
   const pickerName = useId();
   const modes = MODES[provider];
+  const sectionRef = useRef<HTMLElement>(null);
+  // Escape is Cancel, where there is one (not on first run) and not while the profile is being verified.
+  useEscapeCloses(onCancel && !busy ? onCancel : null, sectionRef);
 
   const pick = (p: ProviderName) => {
     setProvider(p);
@@ -52,6 +56,7 @@ export function AddProfileForm({ onCancel, autoFocus = false }: Props) {
 
   return (
     <section
+      ref={sectionRef}
       className="card form"
       data-testid="add-profile-form"
       data-provider={provider}

@@ -1,14 +1,16 @@
+import { CommandNote } from '../components/CommandNote';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { StoreProblemBanner } from '../components/StoreProblemBanner';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { isSessionProfile, isSignedIn } from '../lib/profile';
-import { useAppShortcuts } from '../lib/useAppShortcuts';
+import { bySelector, focusWhenShown } from '../lib/focus';
 import { selectActiveProfile, useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
 import { AddProfileForm } from './AddProfileForm';
 import { PendingPasswordsDock } from './credentials/PendingPasswordsDock';
+import { QuickSwitcher } from './QuickSwitcher';
 import { MainHeader } from './MainHeader';
 import { MainTabs } from './MainTabs';
 import { ProfileSettings } from './ProfileSettings';
@@ -25,7 +27,12 @@ export function AppShell() {
   const notice = useUi((s) => s.notice);
   const showMain = useUi((s) => s.showMain);
   const clearNotice = useUi((s) => s.clearNotice);
-  useAppShortcuts();
+  const quickSwitcher = useUi((s) => s.quickSwitcher);
+  // Back to the profile, focus on "+ Add profile" again (the button hides while the form is open).
+  const cancelAdd = () => {
+    showMain();
+    focusWhenShown(bySelector('.switcher-add'));
+  };
 
   return (
     <div className="shell">
@@ -39,6 +46,7 @@ export function AppShell() {
           <StoreProblemBanner />
           <SessionEndedNotice />
           <PendingPasswordsDock />
+          <CommandNote />
           {listError && (
             <ErrorNotice
               error={listError}
@@ -56,7 +64,7 @@ export function AppShell() {
           )}
 
           {view === 'add' ? (
-            <AddProfileForm autoFocus onCancel={() => showMain()} />
+            <AddProfileForm autoFocus onCancel={cancelAdd} />
           ) : active ? (
             <>
               <MainHeader profile={active} />
@@ -77,6 +85,7 @@ export function AppShell() {
           )}
         </main>
       </div>
+      {quickSwitcher && <QuickSwitcher />}
     </div>
   );
 }

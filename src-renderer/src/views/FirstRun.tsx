@@ -1,3 +1,4 @@
+import { CommandNote } from '../components/CommandNote';
 import { StoreProblemBanner } from '../components/StoreProblemBanner';
 import { AddProfileForm } from './AddProfileForm';
 
@@ -6,6 +7,7 @@ export function FirstRun() {
   return (
     <main className="first-run" data-testid="first-run">
       <StoreProblemBanner />
+      <CommandNote />
       <div className="first-run-grid">
         <section className="welcome" aria-labelledby="welcome-title">
           <p className="brand">Trunkdesk</p>

@@ -3,7 +3,7 @@ import type { CredentialSearchDTO } from '../../../src-preload/contract';
 import { TextField, verbatimInput } from '../components/TextField';
 import { accountNoun, useActiveCaps } from '../lib/caps';
 import { formatAge, formatCount, formatDateTime, plural } from '../lib/format';
-import { globalSearchInput } from '../lib/useAppShortcuts';
+import { globalSearchInput } from '../lib/focus';
 import { useNow } from '../lib/useNow';
 import { revealCredential } from '../store/reveal';
 import { selectSearchEntry, useSearch } from '../store/search';
@@ -11,7 +11,7 @@ import { selectSearchEntry, useSearch } from '../store/search';
 type Hit = CredentialSearchDTO['items'][number];
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const SHORTCUT = IS_MAC ? '⌘K' : 'Ctrl+K';
+const SHORTCUT = IS_MAC ? '⌘⇧F' : 'Ctrl+Shift+F';
 
 /**
  * "Which customer has SIP user X?": a combobox over every stored customer of the profile. Main
@@ -84,7 +84,7 @@ export function GlobalSearch({ profileId }: { profileId: string }) {
         aria-controls={showing ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={showing && hits[activeIndex] ? optionId(activeIndex) : undefined}
-        aria-keyshortcuts="Control+K Meta+K /"
+        aria-keyshortcuts="Control+Shift+F Meta+Shift+F /"
         placeholder={`Username in ${noun.one === 'customer' ? 'any customer' : 'this account'} (${SHORTCUT})`}
         {...verbatimInput}
         maxLength={64}

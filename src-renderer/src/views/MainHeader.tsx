@@ -20,7 +20,8 @@ export function MainHeader({ profile }: { profile: ProfileDTO }) {
           <ProviderBadge profile={profile} />
           <span>{isSelfAccount(profile) ? 'Account profile' : 'Partner profile'}</span>
         </p>
-        <p className="main-header-title" data-testid="active-profile-name">
+        {/* Focus lands here after adding or switching to a profile (tabIndex -1: reachable by script only). */}
+        <p className="main-header-title" data-testid="active-profile-name" tabIndex={-1}>
           {profile.displayName}
         </p>
       </div>

@@ -1,5 +1,6 @@
 // What both add-profile variants (API token, session sign-in) share: two fields, what is sent, and
 // what happens once the profile is added.
+import { bySelector, focusWhenShown } from '../lib/focus';
 import type { ReactNode } from 'react';
 import type { ProfileListDTO } from '../../../src-preload/contract';
 import { TextField, verbatimInput } from '../components/TextField';
@@ -24,6 +25,8 @@ export function openAddedProfile(list?: ProfileListDTO): void {
     ui.setTab('customers');
     ui.setPane('customer');
   } else ui.showPartner();
+  // The new profile's name in the header, not the page body where the form was.
+  focusWhenShown(bySelector('[data-testid="active-profile-name"]'));
 }
 
 export function ProfileNameField(props: TextFieldBinding) {

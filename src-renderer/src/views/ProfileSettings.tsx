@@ -1,8 +1,10 @@
+import { useRef } from 'react';
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ProviderBadge } from '../components/ProviderBadge';
 import { secretNoun } from '../lib/caps';
 import { formatClock, formatDate } from '../lib/format';
 import { isSessionProfile } from '../lib/profile';
+import { useEscapeCloses } from '../lib/useEscapeCloses';
 import { useUi } from '../store/ui';
 import { RemoveProfile } from './RemoveProfile';
 import { RenameProfileForm } from './RenameProfileForm';
@@ -32,11 +34,14 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
   const showMain = useUi((s) => s.showMain);
   const session = isSessionProfile(profile);
   const until = profile.session?.signedInUntil ?? null;
+  const sectionRef = useRef<HTMLElement>(null);
+  // Escape anywhere in the settings (the rename field, the token field) closes them, as Close settings does.
+  useEscapeCloses(() => showMain(), sectionRef);
 
   return (
-    <section className="card settings" data-testid="profile-settings" aria-labelledby="settings-title">
+    <section ref={sectionRef} className="card settings" data-testid="profile-settings" aria-labelledby="settings-title">
       <div className="settings-head">
-        <h2 id="settings-title" className="card-title">
+        <h2 id="settings-title" className="card-title" tabIndex={-1}>
           Profile settings
         </h2>
         <button type="button" className="btn btn-quiet" onClick={() => showMain()}>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { providerLabel, secretNoun } from '../lib/caps';
+import { useEscapeCloses } from '../lib/useEscapeCloses';
 import { useRequest } from '../lib/useRequest';
 import { useBulk } from '../store/bulk';
 import { useCredentials } from '../store/credentials';
@@ -20,6 +21,9 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
   const keepRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  // Escape is Keep (inside the settings, it closes this first).
+  useEscapeCloses(confirming && !busy ? () => setConfirming(false) : null, confirmRef);
 
   useEffect(() => {
     if (confirming) keepRef.current?.focus();
@@ -58,7 +62,7 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
           </div>
         </>
       ) : (
-        <div className="confirm" role="group" aria-labelledby="remove-confirm-text" data-testid="remove-confirm">
+        <div ref={confirmRef} className="confirm" role="group" aria-labelledby="remove-confirm-text" data-testid="remove-confirm">
           <p id="remove-confirm-text" className="confirm-text">
             Remove {profile.displayName}?{' '}
             {profile.authMode === 'session' ? 'Its session ends.' : `Its stored ${secretNoun(profile)} is deleted from this computer.`}

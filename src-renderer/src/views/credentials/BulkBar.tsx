@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BulkAction } from '../../../../src-preload/contract';
 import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
 import { formatCount, plural } from '../../lib/format';
+import { useEscapeCloses } from '../../lib/useEscapeCloses';
 import type { BulkRun } from '../../store/bulk';
 
 export type { BulkAction };
@@ -125,13 +126,13 @@ function BulkConfirm(p: {
     cancelRef.current?.focus();
   }, []);
 
+  // Escape cancels through the app's one Escape stack (lib/useEscapeCloses), like every form.
+  const boxRef = useRef<HTMLDivElement>(null);
+  useEscapeCloses(p.onCancel, boxRef);
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Tab') moved.current = true;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      p.onCancel();
-    } else if (e.key === 'Enter' && !(moved.current && e.target === cancelRef.current)) {
+    if (e.key === 'Enter' && !(moved.current && e.target === cancelRef.current)) {
       e.preventDefault();
       if (!p.blocked) p.onConfirm();
     }
@@ -139,6 +140,7 @@ function BulkConfirm(p: {
 
   return (
     <div
+      ref={boxRef}
       className="confirm bulk-confirm"
       role="alertdialog"
       aria-labelledby="bulk-confirm-text"

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormActions } from '../../components/FormActions';
 import { useProviderLabel } from '../../lib/caps';
 import { credentialLabel } from '../../lib/credential';
+import { useEscapeCloses } from '../../lib/useEscapeCloses';
 import { credentialWrites, type CredentialScope } from '../../store/credentials';
 import { PasswordChoice, passwordRules } from './PasswordChoice';
 import { useCredentialWrite } from './useCredentialWrite';
@@ -32,6 +33,8 @@ export function ChangePasswordForm({ scope, credential, kind, enabled, onChanged
   const { busy, failure } = write;
   const withToggle = enabled !== undefined;
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEscapeCloses(busy ? null : onCancel, formRef);
 
   // Bring the form into view (it opens above the table, maybe far from the row's button).
   useEffect(() => {
@@ -48,6 +51,7 @@ export function ChangePasswordForm({ scope, credential, kind, enabled, onChanged
   const action = withToggle ? (enabled ? ' and enable' : ' and disable') : '';
   return (
     <form
+      ref={formRef}
       className="panel form"
       data-testid="change-password-form"
       data-credential-id={credential.id}

@@ -19,6 +19,7 @@ import {
   splitIps,
   type Check,
 } from '../../lib/fieldRules';
+import { useEscapeCloses } from '../../lib/useEscapeCloses';
 import { fieldName, useFieldErrors } from '../../lib/useFieldErrors';
 import { credentialWrites, type CredentialScope, type NewCredential } from '../../store/credentials';
 import { PasswordChoice, passwordRules } from './PasswordChoice';
@@ -54,6 +55,8 @@ function SipCreateForm({ scope, kind, onCreated, onUnknownOutcome, onCancel, blo
   const { busy, failure } = write;
   const usernameRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // Escape cancels, as Cancel does (not while the request runs).
+  useEscapeCloses(busy ? null : onCancel, formRef);
 
   useEffect(() => {
     usernameRef.current?.focus();
@@ -263,6 +266,8 @@ function KindCreateForm({ scope, kind, onCreated, onUnknownOutcome, onCancel, bl
   const write = useCredentialWrite(passwordRules(kind));
   const { busy, failure } = write;
   const formRef = useRef<HTMLFormElement>(null);
+  // Escape cancels, as Cancel does (not while the request runs).
+  useEscapeCloses(busy ? null : onCancel, formRef);
   const refs = useRef(new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>());
   const label = inSentence(kind.label);
 

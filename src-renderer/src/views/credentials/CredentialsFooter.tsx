@@ -3,6 +3,19 @@ import type { CredentialPageDTO } from '../../../../src-preload/contract';
 import { TextField } from '../../components/TextField';
 import { formatCount } from '../../lib/format';
 
+/**
+ * Previous / Next. aria-disabled, not disabled: a disabled button loses focus (to the page body)
+ * the moment it is pressed on the last page or while the page loads; this one keeps it, says it is
+ * unavailable, and ignores the press.
+ */
+function PagerButton({ label, unavailable, onPress, className }: { label: string; unavailable: boolean; onPress(): void; className: string }) {
+  return (
+    <button type="button" className={className} aria-disabled={unavailable || undefined} onClick={() => !unavailable && onPress()}>
+      {label}
+    </button>
+  );
+}
+
 type Props = {
   page: CredentialPageDTO;
   loading: boolean;
@@ -31,15 +44,11 @@ export function CredentialsTopPager({ page, loading, onOffset }: Props) {
         {formatCount(from)}–{formatCount(to)} of {formatCount(page.total)}
       </p>
       <nav className="pager" aria-label="Credential pages, above the table">
-        <button type="button" className="btn btn-small" onClick={() => onOffset(Math.max(0, page.offset - limit))} disabled={current <= 1 || loading}>
-          Previous page
-        </button>
+        <PagerButton className="btn btn-small" label="Previous page" unavailable={current <= 1 || loading} onPress={() => onOffset(Math.max(0, page.offset - limit))} />
         <span className="pager-text" data-testid="credentials-page-top">
           {current} / {pages}
         </span>
-        <button type="button" className="btn btn-small" onClick={() => onOffset(page.offset + limit)} disabled={current >= pages || loading}>
-          Next page
-        </button>
+        <PagerButton className="btn btn-small" label="Next page" unavailable={current >= pages || loading} onPress={() => onOffset(page.offset + limit)} />
       </nav>
     </div>
   );
@@ -65,19 +74,16 @@ export function CredentialsFooter({ page, loading, onOffset }: Props) {
 
   return (
     <div className="cred-footer">
-      <p className="muted" data-testid="credentials-range">
+      {/* Announced when it changes: the new range is the answer to Previous, Next or Go. */}
+      <p className="muted" data-testid="credentials-range" role="status">
         Showing {formatCount(from)}–{formatCount(to)} of {formatCount(page.total)}
       </p>
       <nav className="pager" aria-label="Credential pages">
-        <button type="button" className="btn" onClick={() => onOffset(Math.max(0, page.offset - limit))} disabled={current <= 1 || loading}>
-          Previous
-        </button>
+        <PagerButton className="btn" label="Previous" unavailable={current <= 1 || loading} onPress={() => onOffset(Math.max(0, page.offset - limit))} />
         <span className="pager-text" data-testid="credentials-page">
           Page {current} of {pages}
         </span>
-        <button type="button" className="btn" onClick={() => onOffset(page.offset + limit)} disabled={current >= pages || loading}>
-          Next
-        </button>
+        <PagerButton className="btn" label="Next" unavailable={current >= pages || loading} onPress={() => onOffset(page.offset + limit)} />
       </nav>
       <form className="jump" onSubmit={onJump} noValidate>
         <TextField

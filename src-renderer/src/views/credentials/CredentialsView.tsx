@@ -5,7 +5,7 @@ import { BlockedReason } from '../../components/BlockedReason';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FetchedAt } from '../../components/FetchedAt';
 import { accountNoun, kindCaps, kindsInSentence, kindsTitle, useProfileCaps } from '../../lib/caps';
-import { credentialLabel } from '../../lib/credential';
+import { credentialLabel, inactiveWriteReason } from '../../lib/credential';
 import { formatCount, plural } from '../../lib/format';
 import { isSelected, selectBulkEntry, selectionCount, useBulk } from '../../store/bulk';
 import { useWriteBlock } from '../../store/connectivity';
@@ -18,6 +18,8 @@ import {
 } from '../../store/credentials';
 import { oneTimeKey, useOneTime, type OneTime } from '../../store/one-time';
 import { selectSyncEntry, useSync } from '../../store/sync';
+import { useUi } from '../../store/ui';
+import { bySelector, focusWhenShown } from '../../lib/focus';
 import { SyncStatus } from '../sync/SyncStatus';
 import { BulkBar } from './BulkBar';
 import { BulkResults } from './BulkResults';
@@ -122,6 +124,17 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
   useEffect(() => {
     useBulk.getState().entered(profileId, customerAuthId);
   }, [profileId, customerAuthId]);
+  // New Credential from the keyboard or the menu (lib/commands.ts): open the create form of the
+  // first kind this provider creates, and put focus in it (an open one keeps what was typed).
+  const createRequest = useUi((s) => s.createRequest);
+  const firstCreatable = caps.kinds.find((k) => k.create)?.kind ?? null;
+  useEffect(() => {
+    if (createRequest?.profileId !== profileId || createRequest.customerAuthId !== customerAuthId) return;
+    useUi.getState().setCreateRequest(null);
+    if (!firstCreatable || blocked) return;
+    setPanel((p) => (p?.kind === 'create' ? p : { kind: 'create', credentialKind: firstCreatable }));
+    focusWhenShown(bySelector('[data-testid="create-credential-form"] input:not([type="radio"]):not([type="checkbox"])'));
+  }, [createRequest, profileId, customerAuthId, firstCreatable, blocked]);
 
   // This customer's pending passwords are shown here; the shell shows them while the admin is elsewhere.
   useEffect(() => {
@@ -530,8 +543,7 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
 /** How a credential is named in a status line. */
 const describe = credentialLabel;
 
-/** Why writes are off for a suspended customer; reads (the list, export) go on from the store. */
-export const inactiveWriteReason = (name: string): string => `${name} is inactive (suspended): its credentials cannot be changed.`;
+export { inactiveWriteReason };
 
 /** A failure to reach the provider at all, which fresh data from it proves is over. */
 const isReachError = (e: ErrorDTO): boolean => e.code === 'OFFLINE' || e.code === 'TIMEOUT';

@@ -3,6 +3,7 @@ import type { CredentialDTO } from '../../../../src-preload/contract';
 import { BlockedReason } from '../../components/BlockedReason';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { credentialLabel } from '../../lib/credential';
+import { useEscapeCloses } from '../../lib/useEscapeCloses';
 import { useRequest } from '../../lib/useRequest';
 import { credentialWrites, type CredentialScope } from '../../store/credentials';
 
@@ -20,6 +21,8 @@ export function DeleteConfirm({ scope, credential, onDeleted, onCancel, blocked 
   const { busy, failure, run } = useRequest();
   const reasonId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  useEscapeCloses(busy ? null : onCancel, boxRef);
 
   useEffect(() => {
     cancelRef.current?.focus();
@@ -30,6 +33,7 @@ export function DeleteConfirm({ scope, credential, onDeleted, onCancel, blocked 
 
   return (
     <div
+      ref={boxRef}
       className="confirm"
       role="group"
       aria-labelledby="delete-confirm-text"

@@ -6,6 +6,7 @@ import { TextField } from '../../components/TextField';
 import { inSentence } from '../../lib/caps';
 import { credentialLabel } from '../../lib/credential';
 import { checkCredentialDetail, checkCredentialName, messageOf } from '../../lib/fieldRules';
+import { useEscapeCloses } from '../../lib/useEscapeCloses';
 import { fieldName } from '../../lib/useFieldErrors';
 import { credentialWrites, type CredentialScope } from '../../store/credentials';
 
@@ -38,6 +39,8 @@ export function EditCredentialForm({ scope, credential, kind, onSaved, onCancel,
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEscapeCloses(busy ? null : onCancel, formRef);
 
   useEffect(() => {
     nameRef.current?.focus();
@@ -96,12 +99,7 @@ export function EditCredentialForm({ scope, credential, kind, onSaved, onCancel,
       aria-busy={busy}
       noValidate
       onSubmit={onSubmit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !busy) {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
+      ref={formRef}
     >
       <h4 id="edit-credential-title" className="panel-title">
         Edit {inSentence(kind.label)} {credentialLabel(credential)}

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { CredentialSettingsDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useProviderLabel } from '../../lib/caps';
+import { focusWhenShown } from '../../lib/focus';
+import { useEscapeCloses } from '../../lib/useEscapeCloses';
 import { useRequest } from '../../lib/useRequest';
 import { credentialWrites } from '../../store/credentials';
 import { useOneTime, type OneTime } from '../../store/one-time';
@@ -29,6 +31,10 @@ export function OneTimePassword({ pending, away = false }: Props) {
   const { busy, failure, run } = useRequest();
   const titleRef = useRef<HTMLParagraphElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLButtonElement>(null);
+  // Escape is Keep it open; focus goes back to Done.
+  useEscapeCloses(confirming ? () => setConfirming(false) : null, confirmRef, () => doneRef.current);
 
   useEffect(() => {
     if (!away) titleRef.current?.focus();
@@ -60,8 +66,13 @@ export function OneTimePassword({ pending, away = false }: Props) {
     });
   }
 
+  /** The panel goes: focus moves to the credential's row, else on to the list, never to the page body. */
+  const finish = () => {
+    close(secretId);
+    focusAfterPanel(credentialId);
+  };
   // Closing loses nothing once it is copied, or when the provider keeps it (Settings reveals it again).
-  const done = () => (copied || storedLater ? close(secretId) : setConfirming(true));
+  const done = () => (copied || storedLater ? finish() : setConfirming(true));
   const rows = settings ?? [
     { label: 'Username', value: username },
     ...(pending.realm ? [{ label: 'Realm', value: pending.realm }] : []),
@@ -106,7 +117,7 @@ export function OneTimePassword({ pending, away = false }: Props) {
         </div>
       )}
       {confirming ? (
-        <div className="notice notice-warning one-time-confirm" role="alertdialog" aria-labelledby={`lose-${secretId}`} data-testid="lose-password-confirm">
+        <div ref={confirmRef} className="notice notice-warning one-time-confirm" role="alertdialog" aria-labelledby={`lose-${secretId}`} data-testid="lose-password-confirm">
           <p id={`lose-${secretId}`} className="notice-title">
             You have not copied it. Once closed, this password is gone for good.
           </p>
@@ -117,7 +128,7 @@ export function OneTimePassword({ pending, away = false }: Props) {
             <button type="button" className="btn" ref={keepRef} onClick={() => setConfirming(false)}>
               Keep it open
             </button>
-            <button type="button" className="btn btn-danger" onClick={() => close(secretId)}>
+            <button type="button" className="btn btn-danger" onClick={finish}>
               Close without copying
             </button>
           </div>
@@ -132,7 +143,7 @@ export function OneTimePassword({ pending, away = false }: Props) {
           <button type="button" className={`btn${copied ? '' : ' btn-primary'}`} onClick={() => void copy()} disabled={busy}>
             Copy to clipboard
           </button>
-          <button type="button" className={`btn${copied ? ' btn-primary' : ''}`} onClick={done} disabled={busy}>
+          <button ref={doneRef} type="button" className={`btn${copied ? ' btn-primary' : ''}`} onClick={done} disabled={busy}>
             Done
           </button>
         </div>
@@ -147,4 +158,19 @@ export function OneTimePassword({ pending, away = false }: Props) {
       {failure && <ErrorNotice error={failure} testId="new-password-error" />}
     </section>
   );
+}
+
+/**
+ * Where focus goes when a generated password's panel closes: the credential's row (or its first
+ * control, if the row itself takes no focus), else the "+ New …" button of the list on screen,
+ * else the list's heading, else the profile's name in the header. Looked for after the panel is gone.
+ */
+function focusAfterPanel(credentialId: string): void {
+  focusWhenShown(() => {
+    const view = document.querySelector<HTMLElement>('[data-testid="credentials-view"]');
+    const row = view?.querySelector<HTMLElement>(`tr[data-credential-id="${CSS.escape(credentialId)}"]`);
+    if (row) return row.hasAttribute('tabindex') ? row : (row.querySelector<HTMLElement>('button:not([disabled]), input:not([disabled])') ?? row);
+    const fresh = view?.querySelector<HTMLButtonElement>('.cred-new button:not([disabled])');
+    return fresh ?? view?.querySelector<HTMLElement>('#credentials-title') ?? document.querySelector<HTMLElement>('[data-testid="active-profile-name"]');
+  }, 5);
 }

@@ -11,6 +11,7 @@ import {
   checkPhone,
 } from '../../lib/fieldRules';
 import { useCheckedForm } from '../../lib/useCheckedForm';
+import { useEscapeCloses } from '../../lib/useEscapeCloses';
 import { useWriteBlock } from '../../store/connectivity';
 import { useCustomers } from '../../store/customers';
 import { usePartner } from '../../store/partner';
@@ -33,6 +34,7 @@ export function CreateCustomerForm({ profileId, onDone }: { profileId: string; o
   const blocked = useWriteBlock();
   const form = useCheckedForm(RULES, { name: '', email: '', country: '', phone: '', company: '' });
   const nameRef = form.refs.name;
+  useEscapeCloses(form.busy ? null : onDone, form.formRef);
 
   useEffect(() => {
     nameRef.current?.focus();

@@ -97,7 +97,7 @@ function CustomerCard({ profileId, customer: c }: { profileId: string; customer:
   return (
     <section className="card customer-card" aria-labelledby="customer-name">
       <div className="customer-card-head">
-        <h2 id="customer-name" className="customer-name">
+        <h2 id="customer-name" className="customer-name" tabIndex={-1}>
           {c.name}
         </h2>
         <span data-field="status">
