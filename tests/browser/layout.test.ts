@@ -8,10 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import { DEMO_VOIPBIN } from '../sim/server';
 import { atEveryScroll, coveredControls } from './layout-support';
-import { addProfileViaUi, addVoipbinViaUi, openApp, openCustomers, selectCustomerByName, waitForAccountCredentials, waitForPartner, type App } from './support';
+import {
+  addProfileViaUi,
+  addVoipbinViaUi,
+  HARBORLIGHT,
+  manyCredentials,
+  openApp,
+  openCustomers,
+  perPage,
+  selectCustomerByName,
+  waitForAccountCredentials,
+  waitForPartner,
+  type App,
+} from './support';
 
 const northwind = DEMO_PARTNERS[0]!;
-const HARBORLIGHT = 'Harborlight Logistics';
 const ADMIN = DEMO_VOIPBIN.logins.admin;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,17 +43,6 @@ async function auroraCredentials(app: App): Promise<Locator> {
   await app.page.getByRole('button', { name: /Add profile/ }).click();
   await addVoipbinViaUi(app.page, { name: 'Aurora', username: ADMIN.username, password: ADMIN.password, baseUrl: app.sim.voipbinBaseUrl });
   return waitForAccountCredentials(app.page, DEMO_VOIPBIN.aurora.name);
-}
-
-/** Give Harborlight enough credentials for a full 100-row page. */
-function manyCredentials(app: App, n: number) {
-  const id = app.sim.state.customers.find((c) => c.name === HARBORLIGHT)!.authId;
-  for (let i = 0; i < n; i++) app.sim.addCredential(id, { username: `bulk${String(i).padStart(3, '0')}` });
-}
-
-async function perPage(view: Locator, n: string) {
-  await view.getByLabel('Per page').selectOption(n);
-  await expect.poll(() => view.locator('tr[data-username]').count()).toBeGreaterThan(20);
 }
 
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -127,10 +127,10 @@ describe('the credential table', () => {
     // The last row, once scrolled to, carries its place among all rows.
     await view.getByTestId('credentials-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await expect.poll(() => view.locator('tr[aria-rowindex="101"]').count()).toBe(1);
-    // Keyboard: Tab from a row's last action reaches the next row's first control.
+    // Keyboard: Down from a row's last action reaches the next row's (the grid: table-keyboard.test.ts).
     const last = view.locator('tr[aria-rowindex="90"]');
     await last.getByRole('button', { name: 'Delete' }).focus();
-    await app.page.keyboard.press('Tab');
+    await app.page.keyboard.press('ArrowDown');
     expect(await app.page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'))).toBe('91');
   });
 
