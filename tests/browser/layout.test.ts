@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import { DEMO_VOIPBIN } from '../sim/server';
-import { atEveryScroll, coveredControls } from './layout-support';
+import { anythingScrolled, atEveryScroll, coveredControls, dateCellProblems } from './layout-support';
 import {
   addProfileViaUi,
   addVoipbinViaUi,
@@ -114,6 +114,47 @@ describe('the credential table', () => {
     expect(Math.abs(headTop - boxTop)).toBeLessThanOrEqual(2);
     expect(hitIsHeader).toBe(true);
   });
+
+  it('at 1280×800 the first view of a customer with 20 credentials shows 15 rows or more, nothing scrolled', async () => {
+    const app = await openApp({ viewport: { width: 1280, height: 800 } });
+    await northwindPartner(app);
+    const view = await harborlightCredentials(app.page);
+    expect(await view.locator('tr[data-username]').count()).toBeGreaterThanOrEqual(20);
+    await settle(app.page);
+    expect(await anythingScrolled(app.page)).toEqual([]);
+    expect(await rowsInView(app.page)).toBeGreaterThanOrEqual(15);
+    // The realm, the same on every row, is said once, not in a column.
+    expect(await view.getByTestId('shared-realm').count()).toBe(1);
+    expect(await view.getByRole('columnheader', { name: 'Realm' }).count()).toBe(0);
+    // The customer is one line; Details unfolds the rest.
+    const card = app.page.getByTestId('customer-panel').locator('.customer-card');
+    expect((await card.boundingBox())!.height).toBeLessThan(60);
+    await card.getByRole('button', { name: 'Details' }).click();
+    expect(await card.locator('[data-field="phone"]').isVisible()).toBe(true);
+    await card.getByRole('button', { name: 'Hide details' }).click();
+    expect(await card.locator('[data-field="phone"]').isVisible()).toBe(false);
+  });
+
+  for (const viewport of [
+    { width: 900, height: 700 },
+    { width: 1024, height: 768 },
+    { width: 1100, height: 800 },
+  ]) {
+    it(`at ${viewport.width}×${viewport.height} the date cells are whole, on one line and not under the sticky actions`, async () => {
+      const app = await openApp({ viewport });
+      await northwindPartner(app);
+      const view = await harborlightCredentials(app.page);
+      await view.getByTestId('credentials-scroll').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await settle(app.page);
+      expect(await dateCellProblems(app.page)).toEqual([]);
+      // The Updated date is always one of them; a Created date the table had no room for is in its tooltip.
+      const row = view.locator('tr[data-username]').first();
+      expect(await row.locator('td[data-field="updatedAt"] time').count()).toBe(1);
+      if ((await row.locator('td[data-field="createdAt"]').count()) === 0)
+        expect(await row.locator('td[data-field="updatedAt"] time').getAttribute('title')).toMatch(/^Created /);
+      expect(await coveredControls(app.page)).toEqual([]);
+    });
+  }
 
   it('a 100-row page renders only the rows in view, and says how many rows there are', async () => {
     const app = await openApp({ viewport: { width: 1280, height: 800 } });
