@@ -142,6 +142,9 @@ describe('the credential table', () => {
   ]) {
     it(`at ${viewport.width}×${viewport.height} the date cells are whole, on one line and not under the sticky actions`, async () => {
       const app = await openApp({ viewport });
+      // A very long username too: the row is wider than any trimming of it.
+      const id = app.sim.state.customers.find((c) => c.name === HARBORLIGHT)!.authId;
+      if (viewport.width === 1024) app.sim.addCredential(id, { username: 'frontdesk-reception-overflow-line-2025' });
       await northwindPartner(app);
       const view = await harborlightCredentials(app.page);
       await view.getByTestId('credentials-scroll').evaluate((el) => el.scrollIntoView({ block: 'start' }));

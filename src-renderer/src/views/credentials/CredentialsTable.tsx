@@ -88,8 +88,9 @@ export function CredentialsTable(props: Props) {
   // A row too wide for the box (a narrow window) is trimmed rather than have the Updated date
   // pushed out of view or under the sticky actions: first the Created date goes, the column of
   // least use (each Updated date's tooltip has it, and Settings shows both); then the Enable /
-  // Disable button shrinks to its icon like the other actions.
-  const fit = useFitLevel(wrapRef, tableRef, 2, `${items.map((c) => c.id).join()}|${JSON.stringify(shape)}`);
+  // Disable button shrinks to its icon like the other actions; last (a very long username), a
+  // username may break over lines and a name is cut shorter.
+  const fit = useFitLevel(wrapRef, tableRef, 3, `${items.map((c) => c.id).join()}|${JSON.stringify(shape)}`);
   const cols: Columns = { ...shape, created: fit < 1 };
   const colCount = 4 + Number(cols.check) + Number(cols.kind) + Number(cols.name) + Number(cols.realm) + Number(cols.created);
 
