@@ -80,3 +80,54 @@ export async function atEveryScroll<T>(page: Page, check: () => Promise<T[]>): P
   });
   return found;
 }
+
+/**
+ * What is wrong with the date cells of the credential rows in view: a date cut by the scroll
+ * box's edge (pushed out of view), covered (document.elementFromPoint at its left, middle and right
+ * hits something else, e.g. the sticky actions column), or on more than one line. Also says when
+ * no date column is shown at all.
+ */
+export async function dateCellProblems(page: Page): Promise<string[]> {
+  return page.getByTestId('credentials-scroll').evaluate((box) => {
+    const b = box.getBoundingClientRect();
+    // The visible part of the box: without its scroll bars.
+    const right = b.left + box.clientLeft + box.clientWidth;
+    const bottom = Math.min(b.top + box.clientTop + box.clientHeight, innerHeight);
+    const head = box.querySelector('thead')!.getBoundingClientRect().bottom;
+    const out: string[] = [];
+    const rows = [...box.querySelectorAll<HTMLElement>('tr[data-username]')].filter((tr) => {
+      const r = tr.getBoundingClientRect();
+      return r.top >= head - 1 && r.bottom <= bottom + 1;
+    });
+    if (rows.length === 0) out.push('no row in view');
+    for (const tr of rows) {
+      const dates = [...tr.querySelectorAll<HTMLElement>('td.col-date')];
+      if (dates.length === 0) out.push(`${tr.dataset.username}: no date column`);
+      for (const td of dates) {
+        const t = td.querySelector('time') ?? td.firstElementChild ?? td;
+        const r = t.getBoundingClientRect();
+        const name = `${tr.dataset.username} ${td.dataset.field ?? 'date'} "${(t as HTMLElement).innerText}"`;
+        if (r.left < b.left - 0.5 || r.right > right + 0.5) out.push(`${name}: cut by the box (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(b.left)}–${Math.round(right)})`);
+        const lineHeight = parseFloat(getComputedStyle(t).lineHeight) || 20;
+        if (r.height > lineHeight * 1.5) out.push(`${name}: on more than one line`);
+        for (const x of [r.left + 2, (r.left + r.right) / 2, r.right - 2]) {
+          const hit = document.elementFromPoint(x, (r.top + r.bottom) / 2);
+          if (!hit || !(hit === t || t.contains(hit) || hit === td)) {
+            out.push(`${name}: covered at x=${Math.round(x)} by ${hit ? `${hit.tagName.toLowerCase()}.${String(hit.className)}` : 'nothing'}`);
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** Whether anything on the page is scrolled: the document, the content pane or the table. */
+export async function anythingScrolled(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [document.scrollingElement, ...document.querySelectorAll('.content, .main, [data-testid="credentials-scroll"]')]
+      .filter((e): e is Element => !!e && (e.scrollTop > 0 || e.scrollLeft > 0))
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className)}`),
+  );
+}

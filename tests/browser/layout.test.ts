@@ -7,11 +7,22 @@ import type { Locator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import { DEMO_VOIPBIN } from '../sim/server';
-import { atEveryScroll, coveredControls } from './layout-support';
-import { addProfileViaUi, addVoipbinViaUi, openApp, openCustomers, selectCustomerByName, waitForAccountCredentials, waitForPartner, type App } from './support';
+import { anythingScrolled, atEveryScroll, coveredControls, dateCellProblems } from './layout-support';
+import {
+  addProfileViaUi,
+  addVoipbinViaUi,
+  HARBORLIGHT,
+  manyCredentials,
+  openApp,
+  openCustomers,
+  perPage,
+  selectCustomerByName,
+  waitForAccountCredentials,
+  waitForPartner,
+  type App,
+} from './support';
 
 const northwind = DEMO_PARTNERS[0]!;
-const HARBORLIGHT = 'Harborlight Logistics';
 const ADMIN = DEMO_VOIPBIN.logins.admin;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,17 +43,6 @@ async function auroraCredentials(app: App): Promise<Locator> {
   await app.page.getByRole('button', { name: /Add profile/ }).click();
   await addVoipbinViaUi(app.page, { name: 'Aurora', username: ADMIN.username, password: ADMIN.password, baseUrl: app.sim.voipbinBaseUrl });
   return waitForAccountCredentials(app.page, DEMO_VOIPBIN.aurora.name);
-}
-
-/** Give Harborlight enough credentials for a full 100-row page. */
-function manyCredentials(app: App, n: number) {
-  const id = app.sim.state.customers.find((c) => c.name === HARBORLIGHT)!.authId;
-  for (let i = 0; i < n; i++) app.sim.addCredential(id, { username: `bulk${String(i).padStart(3, '0')}` });
-}
-
-async function perPage(view: Locator, n: string) {
-  await view.getByLabel('Per page').selectOption(n);
-  await expect.poll(() => view.locator('tr[data-username]').count()).toBeGreaterThan(20);
 }
 
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -115,6 +115,50 @@ describe('the credential table', () => {
     expect(hitIsHeader).toBe(true);
   });
 
+  it('at 1280×800 the first view of a customer with 20 credentials shows 15 rows or more, nothing scrolled', async () => {
+    const app = await openApp({ viewport: { width: 1280, height: 800 } });
+    await northwindPartner(app);
+    const view = await harborlightCredentials(app.page);
+    expect(await view.locator('tr[data-username]').count()).toBeGreaterThanOrEqual(20);
+    await settle(app.page);
+    expect(await anythingScrolled(app.page)).toEqual([]);
+    expect(await rowsInView(app.page)).toBeGreaterThanOrEqual(15);
+    // The realm, the same on every row, is said once, not in a column.
+    expect(await view.getByTestId('shared-realm').count()).toBe(1);
+    expect(await view.getByRole('columnheader', { name: 'Realm' }).count()).toBe(0);
+    // The customer is one line; Details unfolds the rest.
+    const card = app.page.getByTestId('customer-panel').locator('.customer-card');
+    expect((await card.boundingBox())!.height).toBeLessThan(60);
+    await card.getByRole('button', { name: 'Details' }).click();
+    expect(await card.locator('[data-field="phone"]').isVisible()).toBe(true);
+    await card.getByRole('button', { name: 'Hide details' }).click();
+    expect(await card.locator('[data-field="phone"]').isVisible()).toBe(false);
+  });
+
+  for (const viewport of [
+    { width: 900, height: 700 },
+    { width: 1024, height: 768 },
+    { width: 1100, height: 800 },
+  ]) {
+    it(`at ${viewport.width}×${viewport.height} the date cells are whole, on one line and not under the sticky actions`, async () => {
+      const app = await openApp({ viewport });
+      // A very long username too: the row is wider than any trimming of it.
+      const id = app.sim.state.customers.find((c) => c.name === HARBORLIGHT)!.authId;
+      if (viewport.width === 1024) app.sim.addCredential(id, { username: 'frontdesk-reception-overflow-line-2025' });
+      await northwindPartner(app);
+      const view = await harborlightCredentials(app.page);
+      await view.getByTestId('credentials-scroll').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await settle(app.page);
+      expect(await dateCellProblems(app.page)).toEqual([]);
+      // The Updated date is always one of them; a Created date the table had no room for is in its tooltip.
+      const row = view.locator('tr[data-username]').first();
+      expect(await row.locator('td[data-field="updatedAt"] time').count()).toBe(1);
+      if ((await row.locator('td[data-field="createdAt"]').count()) === 0)
+        expect(await row.locator('td[data-field="updatedAt"] time').getAttribute('title')).toMatch(/^Created /);
+      expect(await coveredControls(app.page)).toEqual([]);
+    });
+  }
+
   it('a 100-row page renders only the rows in view, and says how many rows there are', async () => {
     const app = await openApp({ viewport: { width: 1280, height: 800 } });
     manyCredentials(app, 60);
@@ -127,10 +171,10 @@ describe('the credential table', () => {
     // The last row, once scrolled to, carries its place among all rows.
     await view.getByTestId('credentials-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await expect.poll(() => view.locator('tr[aria-rowindex="101"]').count()).toBe(1);
-    // Keyboard: Tab from a row's last action reaches the next row's first control.
+    // Keyboard: Down from a row's last action reaches the next row's (the grid: table-keyboard.test.ts).
     const last = view.locator('tr[aria-rowindex="90"]');
     await last.getByRole('button', { name: 'Delete' }).focus();
-    await app.page.keyboard.press('Tab');
+    await app.page.keyboard.press('ArrowDown');
     expect(await app.page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'))).toBe('91');
   });
 

@@ -222,3 +222,17 @@ export async function openCredentials(page: Page, name: string): Promise<Locator
   await view.locator('[data-testid="credentials-table"], [data-testid="credentials-empty"]').first().waitFor({ timeout: 10_000 });
   return view;
 }
+
+export const HARBORLIGHT = 'Harborlight Logistics';
+
+/** Give Harborlight `n` more credentials (bulk000…), e.g. for a full 100-row page. */
+export function manyCredentials(a: App, n: number): void {
+  const id = a.sim.state.customers.find((c) => c.name === HARBORLIGHT)!.authId;
+  for (let i = 0; i < n; i++) a.sim.addCredential(id, { username: `bulk${String(i).padStart(3, '0')}` });
+}
+
+/** Choose a page size on the credential toolbar and wait for the bigger page. */
+export async function perPage(view: Locator, n: string): Promise<void> {
+  await view.getByLabel('Per page').selectOption(n);
+  await expect.poll(() => view.locator('tr[data-username]').count()).toBeGreaterThan(20);
+}

@@ -14,7 +14,8 @@ export type RowActions = {
   onEdit(c: CredentialDTO): void;
 };
 
-export type Columns = { check: boolean; kind: boolean; name: boolean; realm: boolean };
+/** Which columns the table shows (Created is left out when a row would not fit). */
+export type Columns = { check: boolean; kind: boolean; name: boolean; realm: boolean; created: boolean };
 
 type RowProps = RowActions & {
   c: CredentialDTO;
@@ -22,6 +23,8 @@ type RowProps = RowActions & {
   cols: Columns;
   /** Its place among all the rows that match (1 is the header row), for aria-rowindex. */
   rowIndex: number;
+  /** Its row in the keyboard grid (lib/useRovingGrid): 1 for the page's first row. */
+  gridRow: number;
   isChecked: boolean;
   busy: boolean;
   writeBlock: WriteBlock;
@@ -39,9 +42,11 @@ export function CredentialRow(p: RowProps) {
   const label = credentialLabel(c);
   return (
     <tr
+      role="row"
       ref={p.measureRef}
       data-index={p.virtualIndex}
       aria-rowindex={p.rowIndex}
+      data-grid-row={p.gridRow}
       data-credential-id={c.id}
       data-username={c.username}
       data-kind={c.kind}
@@ -50,42 +55,55 @@ export function CredentialRow(p: RowProps) {
       aria-busy={busy || undefined}
     >
       {cols.check && (
-        <td className="col-check">
+        <td role="gridcell" className="col-check">
           {(k.toggle || k.delete) && (
             <input type="checkbox" aria-label={`Select ${label}`} checked={isChecked} onChange={(e) => p.onCheckRow(e.target.checked)} />
           )}
         </td>
       )}
-      <td className="col-username">
+      <td role="gridcell" className="col-username">
         {c.username ? <code>{c.username}</code> : <span className="muted" title="No username (authenticated by IP)">—</span>}
       </td>
       {cols.kind && (
-        <td className="col-kind" data-field="kind">
+        <td role="gridcell" className="col-kind" data-field="kind">
           <span className={`kind-tag kind-tag-${c.kind}`}>{k.label}</span>
         </td>
       )}
       {cols.name && (
-        <td className="col-name" data-field="name">
+        <td role="gridcell" className="col-name" data-field="name">
           {c.name ? <span title={c.name}>{c.name}</span> : <span className="muted">—</span>}
         </td>
       )}
       {cols.realm && (
-        <td className="col-realm">{c.realm ? <code title={c.realm}>{breakAfterAccountId(c.realm)}</code> : <span className="muted">—</span>}</td>
+        <td role="gridcell" className="col-realm">{c.realm ? <code title={c.realm}>{breakAfterAccountId(c.realm)}</code> : <span className="muted">—</span>}</td>
       )}
-      <td>
+      <td role="gridcell">
         <Badge tone={c.enabled ? 'good' : 'neutral'}>{c.enabled ? 'Enabled' : 'Disabled'}</Badge>
       </td>
-      <td className="col-date">
-        <DateCell iso={c.createdAt} />
+      {cols.created && (
+        <td role="gridcell" className="col-date" data-field="createdAt">
+          <DateCell iso={c.createdAt} />
+        </td>
+      )}
+      <td role="gridcell" className="col-date" data-field="updatedAt">
+        {/* Without its column, the Created date is in the Updated date's tooltip. */}
+        <DateCell iso={c.updatedAt} title={cols.created ? undefined : `Created ${orDash(c.createdAt)} · updated ${orDash(c.updatedAt)}`} />
       </td>
-      <td className="col-date">
-        <DateCell iso={c.updatedAt} />
-      </td>
-      <td className="col-actions">
+      <td role="gridcell" className="col-actions">
         <div className="row-actions">
           {k.toggle && (
-            <button type="button" className="btn btn-small" onClick={() => p.onToggle(c)} disabled={off} aria-busy={busy} {...blockedProps(writeBlock)}>
-              {c.enabled ? 'Disable' : 'Enable'}
+            // Its word, or in a table too wide for its box (data-fit="2") its icon with the word hidden.
+            <button
+              type="button"
+              className="btn btn-small row-toggle"
+              onClick={() => p.onToggle(c)}
+              disabled={off}
+              aria-busy={busy}
+              title={c.enabled ? 'Disable' : 'Enable'}
+              {...blockedProps(writeBlock)}
+            >
+              <Icon name="power" />
+              <span className="row-action-label">{c.enabled ? 'Disable' : 'Enable'}</span>
             </button>
           )}
           {/* Reads only (from this computer's store): never blocked offline. */}
@@ -143,11 +161,13 @@ function RowAction(p: {
   );
 }
 
+const orDash = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
+
 /** Date and time on one line (a date split over two lines reads as two values). */
-function DateCell({ iso }: { iso: string | null }) {
-  if (!iso) return <span className="muted">—</span>;
+function DateCell({ iso, title }: { iso: string | null; title?: string | undefined }) {
+  if (!iso) return <span className="muted" title={title}>—</span>;
   return (
-    <time dateTime={iso} title={iso}>
+    <time dateTime={iso} title={title ?? iso}>
       {formatDateTime(iso)}
     </time>
   );

@@ -3,6 +3,7 @@ import type { CredentialDTO, CredentialKindCaps, CredentialSettingsDTO } from '.
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { copyText } from '../../lib/clipboard';
 import { credentialLabel } from '../../lib/credential';
+import { formatDateTime } from '../../lib/format';
 import { useRequest } from '../../lib/useRequest';
 import { credentialWrites, type CredentialScope } from '../../store/credentials';
 
@@ -116,6 +117,11 @@ export function CredentialSettingsPanel({ scope, credential, kind, onClose }: Pr
           </button>
         </div>
         <p className="settings-help">What a phone or PBX needs to use it. Each value can be copied on its own.</p>
+        {/* The dates, here too: a narrow window leaves the table's Created column out. */}
+        <p className="muted settings-dates" data-testid="settings-dates">
+          Created {credential.createdAt ? <time dateTime={credential.createdAt}>{formatDateTime(credential.createdAt)}</time> : '—'} · updated{' '}
+          {credential.updatedAt ? <time dateTime={credential.updatedAt}>{formatDateTime(credential.updatedAt)}</time> : '—'}
+        </p>
 
         {load.busy && !settings && (
           <p role="status" className="status">

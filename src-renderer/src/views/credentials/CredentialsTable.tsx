@@ -1,8 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { CredentialDTO, CredentialSort, ProviderCapsDTO } from '../../../../src-preload/contract';
 import type { WriteBlock } from '../../components/BlockedReason';
 import { kindCaps, kindsTitle } from '../../lib/caps';
+import { useRovingGrid } from '../../lib/useRovingGrid';
+import { useFitLevel } from '../../lib/useFitLevel';
 import { CredentialRow, type Columns, type RowActions } from './CredentialRow';
 
 type SortField = CredentialSort['field'];
@@ -33,17 +35,39 @@ export function isSelectable(caps: ProviderCapsDTO, c: CredentialDTO): boolean {
   return k.toggle || k.delete;
 }
 
+/**
+ * One realm for every row (an account's own domain): said once beside the pager (SharedRealm), not
+ * on each row, and the Realm column is left out.
+ */
+export function sharedRealmOf(items: readonly CredentialDTO[]): string | null {
+  const realms = new Set(items.map((c) => c.realm ?? ''));
+  return realms.size === 1 ? (items[0]?.realm ?? null) : null;
+}
+
+/** The realm every row shares, in a line above the table. */
+export function SharedRealm({ items }: { items: readonly CredentialDTO[] }) {
+  const realm = sharedRealmOf(items);
+  if (!realm) return null;
+  return (
+    // Its title holds the whole realm where a narrow window cuts the line short.
+    <p className="shared-realm muted" data-testid="shared-realm" title={realm}>
+      Realm of every row: <code>{realm}</code>
+    </p>
+  );
+}
+
 /** A virtual row: a credential, or the panel opened under one. */
 type Entry = { key: string; c: CredentialDTO; index: number; expansion: boolean };
 
 /** Dense rows: the estimate the virtualizer starts from before it measures. */
-const ROW_HEIGHT = 33;
+const ROW_HEIGHT = 30;
 
 /**
  * One page of credentials: checkboxes, sortable columns and each row's actions. A Kind column when
  * the provider has several kinds, a Name column when a row has a name, and on each row only the
  * actions its kind allows (Settings always: it only reads). The table scrolls inside its own box
- * (header sticky) and only the rows in view are in the DOM: a 100-row page stays light.
+ * (header sticky) and only the rows in view are in the DOM: a 100-row page stays light. It is an
+ * ARIA grid with one Tab stop (lib/useRovingGrid): the arrow keys move between rows and controls.
  */
 export function CredentialsTable(props: Props) {
   const { customerName, items, caps, sort, checked, busyIds, onCheck, onSort, expansion } = props;
@@ -53,21 +77,42 @@ export function CredentialsTable(props: Props) {
   const selectable = items.filter((c) => isSelectable(caps, c));
   const all = selectable.length > 0 && selectable.every((c) => checkedSet.has(c.id));
   const some = !all && selectable.some((c) => checkedSet.has(c.id));
-  // One realm for every row (an account's own domain): said once above the table, not on each row.
-  const realms = new Set(items.map((c) => c.realm ?? ''));
-  const sharedRealm = realms.size === 1 ? (items[0]?.realm ?? null) : null;
-  const cols: Columns = {
+  const sharedRealm = sharedRealmOf(items);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const shape = {
     check: caps.kinds.some((k) => k.toggle || k.delete),
     kind: caps.kinds.length > 1,
     name: items.some((c) => !!c.name),
     realm: !sharedRealm && items.some((c) => !!c.realm),
   };
-  const colCount = 5 + Number(cols.check) + Number(cols.kind) + Number(cols.name) + Number(cols.realm);
+  // A row too wide for the box (a narrow window) is trimmed rather than have the Updated date
+  // pushed out of view or under the sticky actions: first the Created date goes, the column of
+  // least use (each Updated date's tooltip has it, and Settings shows both); then the Enable /
+  // Disable button shrinks to its icon like the other actions; last (a very long username), a
+  // username may break over lines and a name is cut shorter.
+  const fit = useFitLevel(wrapRef, tableRef, 3, `${items.map((c) => c.id).join()}|${JSON.stringify(shape)}`);
+  const cols: Columns = { ...shape, created: fit < 1 };
+  const colCount = 4 + Number(cols.check) + Number(cols.kind) + Number(cols.name) + Number(cols.realm) + Number(cols.created);
 
   const entries: Entry[] = [];
+  /** Grid row n (1 = the first credential; 0 is the header) → its entry in the virtual list. */
+  const entryOfRow: number[] = [-1];
   items.forEach((c, index) => {
+    entryOfRow.push(entries.length);
     entries.push({ key: c.id, c, index, expansion: false });
     if (expansion?.id === c.id) entries.push({ key: `${c.id}:expansion`, c, index, expansion: true });
+  });
+
+  const virtualRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  const grid = useRovingGrid({
+    container: wrapRef,
+    rowCount: items.length + 1,
+    bringIntoDom: (row) => {
+      if (row === 0) wrapRef.current?.scrollTo({ top: 0 });
+      else virtualRef.current?.scrollToIndex(entryOfRow[row] ?? 0, { align: 'auto' });
+    },
+    pageRows: () => Math.max(1, Math.floor((wrapRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2),
+    resetKey: `${props.offset}:${sort?.field}:${sort?.dir}`,
   });
 
   const virtualizer = useVirtualizer({
@@ -75,11 +120,21 @@ export function CredentialsTable(props: Props) {
     getScrollElement: () => wrapRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (i) => entries[i]!.key,
-    // Rows past the edge are kept so Tab reaches the next row's buttons before it scrolls in.
     overscan: 8,
+    // The row holding the grid's Tab stop stays rendered wherever the list is scrolled, so Tab
+    // always finds it and focus is never dropped with an unmounted row.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      const active = entryOfRow[grid.activeRow.current];
+      if (active !== undefined && active >= 0 && active < range.count && !indexes.includes(active)) {
+        indexes.push(active);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
   });
+  virtualRef.current = virtualizer;
   const virtual = virtualizer.getVirtualItems();
-  const padTop = virtual[0]?.start ?? 0;
   const padBottom = virtual.length > 0 ? virtualizer.getTotalSize() - virtual[virtual.length - 1]!.end : 0;
 
   useEffect(() => {
@@ -91,11 +146,18 @@ export function CredentialsTable(props: Props) {
     wrapRef.current?.scrollTo({ top: 0 });
   }, [props.offset, sort?.field, sort?.dir]);
 
-  const header = (field: SortField, label: string) => {
+  const header = (field: SortField, label: string, title?: string) => {
     const active = sort?.field === field;
     const dir = active ? sort.dir : null;
     return (
-      <th scope="col" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} data-sort-field={field}>
+      <th
+        scope="col"
+        role="columnheader"
+        aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+        data-sort-field={field}
+        className={field === 'createdAt' || field === 'updatedAt' ? 'col-date' : undefined}
+        title={title}
+      >
         <button type="button" className="sort-button" onClick={() => onSort(field)}>
           {label}
           <span className="sort-icon" aria-hidden="true">
@@ -108,14 +170,15 @@ export function CredentialsTable(props: Props) {
 
   return (
     <>
-      {sharedRealm && (
-        <p className="shared-realm muted" data-testid="shared-realm">
-          Realm of every row shown: <code title={sharedRealm}>{sharedRealm}</code>
-        </p>
-      )}
       <div className="table-wrap" ref={wrapRef} data-testid="credentials-scroll">
         <table
+          ref={tableRef}
           className="table"
+          data-created-column={cols.created ? 'shown' : 'dropped'}
+          data-fit={fit}
+          role="grid"
+          onKeyDown={grid.onKeyDown}
+          onFocus={grid.onFocus}
           data-testid="credentials-table"
           data-kinds={caps.kinds.map((k) => k.kind).join(' ')}
           aria-rowcount={props.total + 1}
@@ -124,9 +187,9 @@ export function CredentialsTable(props: Props) {
             {kindsTitle(caps)} of {customerName}
           </caption>
           <thead>
-            <tr aria-rowindex={1}>
+            <tr role="row" aria-rowindex={1} data-grid-row={0}>
               {cols.check && (
-                <th scope="col" className="col-check">
+                <th scope="col" role="columnheader" className="col-check">
                   <input
                     ref={allRef}
                     type="checkbox"
@@ -138,41 +201,50 @@ export function CredentialsTable(props: Props) {
                 </th>
               )}
               {header('username', 'Username')}
-              {cols.kind && <th scope="col">Kind</th>}
-              {cols.name && <th scope="col">Name</th>}
-              {cols.realm && <th scope="col">Realm</th>}
+              {cols.kind && <th scope="col" role="columnheader">Kind</th>}
+              {cols.name && <th scope="col" role="columnheader">Name</th>}
+              {cols.realm && <th scope="col" role="columnheader">Realm</th>}
               {header('enabled', 'Enabled')}
-              {header('createdAt', 'Created')}
-              {header('updatedAt', 'Updated')}
-              <th scope="col" className="col-actions">
+              {cols.created && header('createdAt', 'Created')}
+              {header('updatedAt', 'Updated', cols.created ? undefined : 'Created dates: in each row’s Settings, or widen the window')}
+              <th scope="col" role="columnheader" className="col-actions">
                 <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {padTop > 0 && <Spacer height={padTop} cols={colCount} />}
-            {virtual.map((v) => {
+            {/* One flat list, keyed: a row keeps its DOM node (and focus) as rows come and go around it. */}
+            {virtual.flatMap((v, i) => {
               const e = entries[v.index]!;
+              // Rows not rendered (above, or between the rows in view and the kept focused row).
+              const gap = v.start - (i === 0 ? 0 : virtual[i - 1]!.end);
+              const spacer = gap > 0 ? [<Spacer key={`gap-${v.key}`} height={gap} cols={colCount} />] : [];
               if (e.expansion)
-                return (
-                  <tr key={v.key} ref={virtualizer.measureElement} data-index={v.index} className="row-expansion">
-                    <td colSpan={colCount}>{expansion?.node}</td>
-                  </tr>
-                );
-              return (
+                return [
+                  ...spacer,
+                  <tr key={v.key} role="row" ref={virtualizer.measureElement} data-index={v.index} className="row-expansion">
+                    {/* Not a grid row: the confirmation's own buttons keep their Tab stops. */}
+                    <td role="gridcell" colSpan={colCount}>
+                      {expansion?.node}
+                    </td>
+                  </tr>,
+                ];
+              return [
+                ...spacer,
                 <CredentialRow
                   key={v.key}
                   {...props}
                   c={e.c}
                   cols={cols}
                   rowIndex={props.offset + e.index + 2}
+                  gridRow={e.index + 1}
                   virtualIndex={v.index}
                   measureRef={virtualizer.measureElement}
                   isChecked={checkedSet.has(e.c.id)}
                   busy={busyIds.has(e.c.id)}
                   onCheckRow={(on) => onCheck(on ? [...checked, e.c.id] : checked.filter((id) => id !== e.c.id))}
-                />
-              );
+                />,
+              ];
             })}
             {padBottom > 0 && <Spacer height={padBottom} cols={colCount} />}
           </tbody>

@@ -50,21 +50,23 @@ export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting
       className="field-date"
     />
   );
-  const moreActive = !!(filter.updatedFrom || filter.updatedTo);
+  const moreActive = !!(filter.createdFrom || filter.createdTo || filter.updatedFrom || filter.updatedTo);
 
   return (
     <div className="cred-toolbar" data-testid="credentials-toolbar">
       <div className="cred-filters" role="group" aria-label="Filters">
-        {/* Filters run on the local store, so each keystroke applies at once: no debounce. */}
+        {/* Filters run on the local store, so each keystroke applies at once: no debounce. The
+            label is the placeholder's words, hidden: the toolbar is one line above the table. */}
         <SearchField
           pauseMs={0}
           label="Filter by username"
+          placeholder="Filter by username"
           name="usernameFilter"
           initial={filter.username ?? ''}
           onSearch={(value) => setFilter({ username: value.trim() || undefined })}
           {...verbatimInput}
           maxLength={64}
-          className="field-grow"
+          className="field-grow field-label-hidden"
         />
         <SelectField
           label="Status"
@@ -74,26 +76,20 @@ export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting
           onChange={(e) =>
             setFilter({ enabled: e.target.value === 'all' ? undefined : e.target.value === 'enabled' })
           }
-        />
-        {date('createdFrom', 'Created from')}
-        {date('createdTo', 'Created to')}
-      </div>
-      <details className="more-filters" open={moreActive || undefined}>
-        <summary>More filters</summary>
-        <div className="cred-filters">
-          {date('updatedFrom', 'Updated from')}
-          {date('updatedTo', 'Updated to')}
-        </div>
-      </details>
-      <div className="cred-actions">
-        <SelectField
-          label="Per page"
-          name="perPage"
-          options={SIZE_OPTIONS}
-          value={String(query.limit)}
-          onChange={(e) => onChange({ limit: Number(e.target.value) })}
           className="field-inline"
         />
+        {/* The date filters, used less, fold away (open while one is set). */}
+        <details className="more-filters" open={moreActive || undefined}>
+          <summary>{moreActive ? 'Date filters (on)' : 'Date filters'}</summary>
+          <div className="cred-filters cred-date-filters">
+            {date('createdFrom', 'Created from')}
+            {date('createdTo', 'Created to')}
+            {date('updatedFrom', 'Updated from')}
+            {date('updatedTo', 'Updated to')}
+          </div>
+        </details>
+      </div>
+      <div className="cred-actions">
         <button type="button" className="btn" onClick={onExport} disabled={exporting} aria-busy={exporting}>
           {exporting ? 'Exporting…' : 'Export CSV'}
         </button>
@@ -116,5 +112,19 @@ export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting
         )}
       </div>
     </div>
+  );
+}
+
+/** The page size, beside the pager above the table (it says how much one page holds). */
+export function PerPageField({ limit, onChange }: { limit: number; onChange(limit: number): void }) {
+  return (
+    <SelectField
+      label="Per page"
+      name="perPage"
+      options={SIZE_OPTIONS}
+      value={String(limit)}
+      onChange={(e) => onChange(Number(e.target.value))}
+      className="field-inline"
+    />
   );
 }

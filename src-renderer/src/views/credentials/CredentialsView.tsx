@@ -30,8 +30,8 @@ import { CredentialSettingsPanel } from './CredentialSettingsPanel';
 import { CredentialsEmpty } from './CredentialsEmpty';
 import { CredentialsFooter, CredentialsTopPager } from './CredentialsFooter';
 import { CredentialsSkeleton } from './CredentialsSkeleton';
-import { CredentialsTable, isSelectable } from './CredentialsTable';
-import { CredentialsToolbar } from './CredentialsToolbar';
+import { CredentialsTable, isSelectable, SharedRealm } from './CredentialsTable';
+import { CredentialsToolbar, PerPageField } from './CredentialsToolbar';
 import { DeleteConfirm } from './DeleteConfirm';
 import { EditCredentialForm } from './EditCredentialForm';
 import { ExportResult, type ExportedFile } from './ExportResult';
@@ -464,7 +464,13 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
           }}
         />
       )}
-      {page && items.length > 0 && <CredentialsTopPager page={page} loading={loading} onOffset={(offset) => change({ offset })} />}
+      {page && items.length > 0 && (
+        <div className="cred-pager-line">
+          <PerPageField limit={query.limit} onChange={(limit) => change({ limit })} />
+          <SharedRealm items={items} />
+          <CredentialsTopPager page={page} loading={loading} onOffset={(offset) => change({ offset })} />
+        </div>
+      )}
       {page && items.length > 0 && (
         <CredentialsTable
           customerName={customer.name}

@@ -89,13 +89,27 @@ export function CustomerPanel({ profileId, entry, onHistory }: Props) {
   );
 }
 
+/**
+ * Whether the customer's details are unfolded. The credential table is what an admin came for, so
+ * the card is one line at first; the choice is kept while the admin moves between customers.
+ */
+let detailsOpen = false;
+
 function CustomerCard({ profileId, customer: c }: { profileId: string; customer: CustomerDTO }) {
   const [replacing, setReplacing] = useState(false);
+  const [open, setOpen] = useState(detailsOpen);
   const blocked = useWriteBlock();
   const reasonId = useId();
+  const detailsId = useId();
   const stored = c.tokenState === 'stored';
+  const shown = open || replacing;
+  const toggle = () => {
+    detailsOpen = !shown;
+    setOpen(!shown);
+    if (shown) setReplacing(false);
+  };
   return (
-    <section className="card customer-card" aria-labelledby="customer-name">
+    <section className="card customer-card" aria-labelledby="customer-name" data-open={shown}>
       <div className="customer-card-head">
         <h2 id="customer-name" className="customer-name" tabIndex={-1}>
           {c.name}
@@ -103,66 +117,89 @@ function CustomerCard({ profileId, customer: c }: { profileId: string; customer:
         <span data-field="status">
           <Badge tone={c.isActive ? 'good' : 'bad'}>{c.isActive ? 'Active' : 'Inactive'}</Badge>
         </span>
+        {/* The one-line summary: what tells customers apart, the rest under Details. */}
+        {!shown && (
+          <span className="customer-summary muted">
+            <code>{c.authId}</code>
+            {c.email && (
+              <span className="customer-summary-email" title={c.email}>
+                {c.email}
+              </span>
+            )}
+          </span>
+        )}
+        <button
+          type="button"
+          className="btn btn-small btn-quiet customer-details-toggle"
+          aria-expanded={shown}
+          aria-controls={detailsId}
+          onClick={toggle}
+          data-testid="customer-details-toggle"
+        >
+          {shown ? 'Hide details' : 'Details'}
+        </button>
       </div>
-      <dl className="details details-compact">
-        <Field name="email" label="Email">
-          {orNone(c.email)}
-        </Field>
-        <Field name="authId" label="Auth ID">
-          <code>{c.authId}</code>
-        </Field>
-        <Field name="phone" label="Phone">
-          {orNone(c.phone)}
-        </Field>
-        <Field name="country" label="Country">
-          {orNone(c.country)}
-        </Field>
-        {c.company && (
-          <Field name="company" label="Company">
-            {c.company}
+      <div id={detailsId} className="customer-details" hidden={!shown}>
+        <dl className="details details-compact">
+          <Field name="email" label="Email">
+            {orNone(c.email)}
           </Field>
-        )}
-        <Field name="balance" label="Balance">
-          {c.cashCredits === null ? <span className="muted">Not reported</span> : formatBalance(c.cashCredits, null)}
-        </Field>
-        {c.createdAt && (
-          <Field name="createdAt" label="Created">
-            <time dateTime={c.createdAt} title={c.createdAt}>
-              {formatDateTime(c.createdAt)}
-            </time>
+          <Field name="authId" label="Auth ID">
+            <code>{c.authId}</code>
           </Field>
-        )}
-      </dl>
-      {stored && (
-        <div className="customer-token-actions">
-          <div className="customer-token-toggle">
-            <button
-              type="button"
-              className="btn btn-quiet"
-              aria-expanded={replacing}
-              onClick={() => setReplacing((r) => !r)}
-              // Offline the token cannot be checked with Vobiz, so it cannot be replaced (an open form says so itself).
-              disabled={blocked !== null && !replacing}
-              title={blocked ?? undefined}
-              aria-describedby={blocked && !replacing ? reasonId : undefined}
-              data-testid="replace-customer-token"
-            >
-              Replace customer token
-            </button>
-            {blocked && !replacing && <BlockedReason id={reasonId} reason={blocked} />}
-          </div>
-          {replacing && (
-            <CustomerTokenForm
-              profileId={profileId}
-              customer={c}
-              autoFocus
-              intro="Paste the customer's new API token. Trunkdesk checks it with Vobiz before replacing the stored one."
-              onSaved={() => setReplacing(false)}
-              onCancel={() => setReplacing(false)}
-            />
+          <Field name="phone" label="Phone">
+            {orNone(c.phone)}
+          </Field>
+          <Field name="country" label="Country">
+            {orNone(c.country)}
+          </Field>
+          {c.company && (
+            <Field name="company" label="Company">
+              {c.company}
+            </Field>
           )}
-        </div>
-      )}
+          <Field name="balance" label="Balance">
+            {c.cashCredits === null ? <span className="muted">Not reported</span> : formatBalance(c.cashCredits, null)}
+          </Field>
+          {c.createdAt && (
+            <Field name="createdAt" label="Created">
+              <time dateTime={c.createdAt} title={c.createdAt}>
+                {formatDateTime(c.createdAt)}
+              </time>
+            </Field>
+          )}
+        </dl>
+        {stored && (
+          <div className="customer-token-actions">
+            <div className="customer-token-toggle">
+              <button
+                type="button"
+                className="btn btn-quiet"
+                aria-expanded={replacing}
+                onClick={() => setReplacing((r) => !r)}
+                // Offline the token cannot be checked with Vobiz, so it cannot be replaced (an open form says so itself).
+                disabled={blocked !== null && !replacing}
+                title={blocked ?? undefined}
+                aria-describedby={blocked && !replacing ? reasonId : undefined}
+                data-testid="replace-customer-token"
+              >
+                Replace customer token
+              </button>
+              {blocked && !replacing && <BlockedReason id={reasonId} reason={blocked} />}
+            </div>
+            {replacing && (
+              <CustomerTokenForm
+                profileId={profileId}
+                customer={c}
+                autoFocus
+                intro="Paste the customer's new API token. Trunkdesk checks it with Vobiz before replacing the stored one."
+                onSaved={() => setReplacing(false)}
+                onCancel={() => setReplacing(false)}
+              />
+            )}
+          </div>
+        )}
+      </div>
     </section>
   );
 }
