@@ -11,11 +11,11 @@ const SECOND = ['Logistics', 'Clinics', 'Retail', 'Freight', 'Software', 'Hotels
 
 const BASE_MS = Date.UTC(2024, 0, 1);
 
-/** Adds `count` customers to the partner (its max_accounts raised to fit). Returns them, in creation order. */
+/** Adds `count` customers to the partner (its max_accounts raised to fit them and 10 more). Returns them, in creation order. */
 export function addManyCustomers(state: SimState, partnerAuthId: string, count: number): CustomerRecord[] {
   const partner = findPartner(state, partnerAuthId);
   if (!partner) throw new Error(`no partner ${partnerAuthId}`);
-  partner.maxAccounts = Math.max(partner.maxAccounts, partner.accountCount + count);
+  partner.maxAccounts = Math.max(partner.maxAccounts, partner.accountCount + count + 10);
   const out: CustomerRecord[] = [];
   for (let i = 0; i < count; i++) {
     const label = `many:${partnerAuthId}:${i}`;
