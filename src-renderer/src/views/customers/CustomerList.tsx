@@ -81,12 +81,13 @@ export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Pr
   return (
     <div className="customer-list" data-testid="customer-list" aria-busy={listLoading}>
       <div className="customer-list-head">
-        {/* Search as the admin types, once they pause; a new search starts at page 1. */}
+        {/* Search as the admin types (main searches the list it holds); a new search starts at page 1. */}
         <SearchField
           label="Search customers"
           name="customerSearch"
           initial={entry.query.search}
           onSearch={(value) => void load(profileId, { search: value, page: 1 })}
+          pauseMs={0}
           placeholder="Name or email"
           autoComplete="off"
           spellCheck={false}

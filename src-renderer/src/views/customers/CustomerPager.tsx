@@ -62,9 +62,12 @@ export function CustomerPager({ list, onPage, onPerPage }: Props) {
         {total === 0 ? 'No customers' : `${formatCount(from)}–${formatCount(to)} of ${formatCount(total)} ${total === 1 ? 'customer' : 'customers'}`}
       </p>
       <div className="customer-pager-row">
+        {/* Three groups that each stay whole: a narrow column wraps between them, never inside one. */}
         <nav className="customer-pager-nav" aria-label="Customer pages">
-          {step('First page', '«', 1, page <= 1)}
-          {step('Previous page', '‹', page - 1, page <= 1)}
+          <span className="customer-pager-group">
+            {step('First page', '«', 1, page <= 1)}
+            {step('Previous page', '‹', page - 1, page <= 1)}
+          </span>
           <span className="customer-pager-jump">
             <label htmlFor={inputId}>Page</label>
             <input
@@ -84,8 +87,10 @@ export function CustomerPager({ list, onPage, onPerPage }: Props) {
               of {formatCount(pages)}
             </span>
           </span>
-          {step('Next page', '›', page + 1, page >= pages)}
-          {step('Last page', '»', pages, page >= pages)}
+          <span className="customer-pager-group">
+            {step('Next page', '›', page + 1, page >= pages)}
+            {step('Last page', '»', pages, page >= pages)}
+          </span>
         </nav>
         <SelectField
           label="Per page"
