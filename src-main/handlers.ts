@@ -34,7 +34,7 @@ export function createHandlers(s: {
     signIn: (i) => s.profiles.signIn(i.id, i.password),
     signOut: (i) => s.profiles.signOut(i.id),
 
-    listCustomers: (i) => s.customers.list(i.profileId, i.page, i.perPage, i.search),
+    listCustomers: ({ profileId, ...q }) => s.customers.list(profileId, q),
     selectCustomer: (i) => s.customers.select(i.profileId, i.customerAuthId),
     setCustomerToken: (i) => s.customers.setToken(i.profileId, i.customerAuthId, i.token),
     createCustomer: ({ profileId, ...account }) => s.customers.create(profileId, account),

@@ -356,6 +356,23 @@ export const PartnerDTO = z.strictObject({
 });
 export type PartnerDTO = z.infer<typeof PartnerDTO>;
 
+// ----- customer list: sort, token state (issue 9) -----
+/**
+ * Whether Trunkdesk can reach a customer's SIP credentials with its own token. `stored`: in the
+ * vault. `available`: not stored yet, but the partner API hands it over (it is fetched when the
+ * customer is opened), so there is nothing for the admin to do. `missing`: the provider does not
+ * return it and none is stored: the admin must enter it. `unreadable`: the vault could not be read.
+ */
+export const CustomerTokenState = z.enum(['stored', 'available', 'missing', 'unreadable']);
+export type CustomerTokenState = z.infer<typeof CustomerTokenState>;
+
+/** The customer list's order, applied in main over every customer (the provider cannot sort). */
+export const CUSTOMER_SORT_FIELDS = ['name', 'createdAt', 'balance', 'status'] as const;
+export const CustomerSort = z.strictObject({ field: z.enum(CUSTOMER_SORT_FIELDS), dir: z.enum(['asc', 'desc']) });
+export type CustomerSort = z.infer<typeof CustomerSort>;
+export const DEFAULT_CUSTOMER_SORT: CustomerSort = { field: 'createdAt', dir: 'desc' };
+// ----- end customer list -----
+
 export const CustomerDTO = z.strictObject({
   authId: z.string(),
   name: z.string(),
@@ -367,8 +384,8 @@ export const CustomerDTO = z.strictObject({
   /** The customer's balance as the provider's decimal string. */
   cashCredits: z.string().nullable(),
   createdAt: z.string().nullable(),
-  /** Whether Trunkdesk holds this customer's own API token (needed for their SIP credentials). */
-  tokenState: TokenState,
+  /** Whether Trunkdesk holds this customer's own API token (needed for their SIP credentials), or can get it. */
+  tokenState: CustomerTokenState,
 });
 export type CustomerDTO = z.infer<typeof CustomerDTO>;
 
@@ -379,6 +396,7 @@ export const CustomerPageDTO = z.strictObject({
   page: z.number().int(),
   perPage: z.number().int(),
   search: z.string(),
+  sort: CustomerSort,
   fetchedAt: z.string(),
   source: DataSource,
 });
@@ -679,6 +697,7 @@ export const contract = {
       page: z.number().int().min(1).max(100_000).default(1),
       perPage: z.number().int().min(1).max(100).default(20),
       search: z.string().trim().max(100).default(''),
+      sort: CustomerSort.default(DEFAULT_CUSTOMER_SORT),
     }),
     output: CustomerPageDTO,
   },

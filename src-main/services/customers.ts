@@ -4,7 +4,7 @@
 // hands it over, or entered by the admin through a write-only channel and verified before it is
 // saved. An account's token goes to the vault and never into a DTO. Provider-neutral: it speaks
 // providers/provider.ts only.
-import type { CustomerDTO, CustomerPageDTO, TokenState } from '../../src-preload/contract';
+import type { CustomerDTO, CustomerPageDTO, CustomerSort, CustomerTokenState } from '../../src-preload/contract';
 import { isUnreachable } from '../net/connectivity';
 import { AppError, isAppError } from '../net/errors';
 import type { Account, AccountApi, NewAccount, PartnerCredentials, ProfileSettings, Provider, SyncJob } from '../providers/provider';
@@ -12,67 +12,91 @@ import type { LocalStore, StoredAccount } from '../store/local-store';
 import type { ProfileRecord } from '../profiles/store';
 import type { Vault } from '../secrets/vault';
 import { entryIds } from '../secrets/vault-access';
+import { CustomerIndex } from './customer-index';
 import type { PartnerAccess } from './partner-access';
 
+/** A whole customer list read from the provider is served from memory for this long, then read again. */
+const LIST_FRESH_MS = 60_000;
+/** The largest page of /accounts Vobiz serves (vobiz.md §2a: per_page max 100). */
+const LIST_PER_PAGE = 100;
+/** Pages of the list on the wire at once, after the first. */
+const LIST_CONCURRENCY = 4;
+/** 20,000 customers: a total that runs away is not followed further. */
+const LIST_MAX_PAGES = 200;
+
+export interface CustomerQuery {
+  page: number;
+  perPage: number;
+  search: string;
+  sort: CustomerSort;
+}
+
+interface WholeList {
+  index: CustomerIndex;
+  fetchedAt: string;
+  /** When it was read from the provider (ms); -Infinity for a list taken from the store. */
+  readAt: number;
+}
+
 export class CustomerService {
+  /** Per profile: the last whole customer list known, the read on the wire, and how often it was invalidated. */
+  private readonly whole = new Map<string, WholeList>();
+  private readonly reading = new Map<string, Promise<WholeList>>();
+  private readonly generations = new Map<string, number>();
+
   constructor(
     private readonly access: PartnerAccess,
     private readonly store: LocalStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Live when the provider answers (and what it said is kept); the stored list when it cannot be reached. */
-  async list(profileId: string, page: number, perPage: number, search: string): Promise<CustomerPageDTO> {
-    let live: { rows: Account[]; total: number };
+  /**
+   * One page of the customer list, searched and sorted in main over every customer: the provider
+   * pages its list but cannot sort it. The whole list is read once (every page, a few at a time)
+   * and kept in memory and in the store; pages, sorts and searches within LIST_FRESH_MS are served
+   * from it with no request. Live when the provider answers; the stored list when it cannot be reached.
+   */
+  async list(profileId: string, q: CustomerQuery): Promise<CustomerPageDTO> {
     if (!this.access.connectivity.online) {
-      const stored = await this.storedPage(profileId, page, perPage, search);
-      if (stored) return stored;
+      const stored = await this.knownList(profileId);
+      if (stored) return this.pageOf(profileId, stored, q, 'stored');
     }
+    const known = this.whole.get(profileId);
+    if (known && this.now().getTime() - known.readAt < LIST_FRESH_MS) return this.pageOf(profileId, known, q, 'live');
+    let fresh: WholeList;
     try {
-      live = await this.access.run(profileId, (c, signal) => c.listAccounts({ page, perPage, search }, signal));
+      fresh = await this.readWhole(profileId);
     } catch (e) {
       if (!isUnreachable(e)) throw e;
-      const stored = await this.storedPage(profileId, page, perPage, search);
+      const stored = await this.knownList(profileId);
       if (!stored) throw e;
-      return stored;
+      return this.pageOf(profileId, stored, q, 'stored');
     }
-    const vault = await this.access.vaults.get();
-    const fetchedAt = this.now().toISOString();
-    const items = live.rows.map((r) => toCustomerDTO(r, this.tokenState(vault, profileId, r.id)));
-    await this.remember(profileId, items, fetchedAt, false).catch(() => undefined);
-    return { profileId, items, total: live.total, page, perPage, search, fetchedAt, source: { kind: 'live', fetchedAt } };
+    return this.pageOf(profileId, fresh, q, 'live');
   }
 
-  /** Every customer of the profile (all pages), kept in the store, their tokens in the vault: what "Sync all" syncs. */
   /**
-   * Every account of the profile, read page by page (page 1, then the others at once). Each page's
-   * tokens are kept as soon as it arrives and `onPage` is told its accounts, so a sync can start
-   * fetching them while the other pages of the list are still on the wire.
+   * Every account of the profile, read page by page (page 1, then the others a few at a time).
+   * Each page's tokens are kept as soon as it arrives and `onPage` is told its accounts, so a sync
+   * can start fetching them while the other pages of the list are still on the wire. What "Sync all" syncs.
    */
   async allAccounts(profileId: string, signal: AbortSignal, onPage?: (jobs: SyncJob[]) => void): Promise<SyncJob[]> {
-    const perPage = 100;
     const vault = await this.access.vaults.get();
-    const fetchPage = async (page: number) => {
-      const p = await this.access.run(profileId, (c, tracked) => c.listAccounts({ page, perPage, search: '' }, AbortSignal.any([tracked, signal])));
+    const generation = this.generationOf(profileId);
+    const rows = await this.readAllPages(profileId, signal, async (page) => {
       // The list answer carries each customer's token where Vobiz returns it: keep those now, so
       // the sync does not ask for them one customer at a time (one vault write per page, not one each).
       const tokens: Array<[string, string]> = [];
-      for (const r of p.rows) {
+      for (const r of page) {
         const id = entryIds.customerToken(profileId, r.id);
         if (vault.state(id) !== 'stored' && r.token) tokens.push([id, r.token]);
       }
       await vault.setMany(tokens);
-      onPage?.(p.rows.map((r) => ({ accountId: r.id, name: r.name })));
-      return p;
-    };
-    const first = await fetchPage(1);
-    const pages = Math.ceil(first.total / perPage);
-    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2)));
-    const rows = new Map<string, Account>();
-    for (const r of [first, ...rest].flatMap((p) => p.rows)) rows.set(r.id, r);
-    const items = [...rows.values()].map((r) => toCustomerDTO(r, this.tokenState(vault, profileId, r.id)));
-    await this.remember(profileId, items, this.now().toISOString(), true);
-    return items.map((c) => ({ accountId: c.authId, name: c.name }));
+      onPage?.(page.map((r) => ({ accountId: r.id, name: r.name })));
+    });
+    const list = this.keep(profileId, rows, generation);
+    await this.remember(profileId, list.index.rows, list.fetchedAt);
+    return list.index.rows.map((c) => ({ accountId: c.authId, name: c.name }));
   }
 
   /** The stored account list of a profile (for search across customers and offline views). */
@@ -85,25 +109,102 @@ export class CustomerService {
     return (await this.storedAccounts(profileId)).find((a) => a.authId === accountId)?.name ?? accountId;
   }
 
-  /** Merge what was seen into the stored account list; `complete` replaces it (a full listing). */
-  private async remember(profileId: string, items: CustomerDTO[], fetchedAt: string, complete: boolean): Promise<void> {
+  /** A full listing replaces the stored account list. */
+  private async remember(profileId: string, rows: readonly StoredAccount[], fetchedAt: string): Promise<void> {
     const stored = await this.storedAccounts(profileId);
-    const byId = new Map<string, StoredAccount>(complete ? [] : stored.map((a) => [a.authId, a]));
-    for (const { tokenState: _t, ...a } of items) byId.set(a.authId, a);
-    await this.store.putProfile(profileId, { accounts: { rows: [...byId.values()], fetchedAt } });
+    const listed = new Set(rows.map((a) => a.authId));
+    await this.store.putProfile(profileId, { accounts: { rows: [...rows], fetchedAt } });
     // A full listing that no longer names a customer: the provider deleted it, so its stored
     // credentials are not kept either (they would linger on disk, found by nothing).
-    if (complete) for (const a of stored) if (!byId.has(a.authId)) await this.store.removeCredentials(profileId, a.authId).catch(() => undefined);
+    for (const a of stored) if (!listed.has(a.authId)) await this.store.removeCredentials(profileId, a.authId).catch(() => undefined);
   }
 
-  private async storedPage(profileId: string, page: number, perPage: number, search: string): Promise<CustomerPageDTO | undefined> {
+  /** Read the whole list now, or join the read already on the wire for this profile. */
+  private readWhole(profileId: string): Promise<WholeList> {
+    const running = this.reading.get(profileId);
+    if (running) return running;
+    const generation = this.generationOf(profileId);
+    const read = (async () => {
+      const list = this.keep(profileId, await this.readAllPages(profileId, undefined, async () => undefined), generation);
+      await this.remember(profileId, list.index.rows, list.fetchedAt).catch(() => undefined);
+      return list;
+    })().finally(() => {
+      if (this.reading.get(profileId) === read) this.reading.delete(profileId);
+    });
+    this.reading.set(profileId, read);
+    return read;
+  }
+
+  /**
+   * Every page of the provider's account list: page 1 (which says the total), then the rest at
+   * most LIST_CONCURRENCY at a time, through the partner client (its HTTP client, retries and
+   * rate limits). Bounded: ceil(total / 100) requests, never more than LIST_MAX_PAGES.
+   */
+  private async readAllPages(profileId: string, signal: AbortSignal | undefined, onPage: (rows: Account[]) => Promise<void>): Promise<Account[]> {
+    const fetchPage = async (page: number) => {
+      const p = await this.access.run(profileId, (c, tracked) =>
+        c.listAccounts({ page, perPage: LIST_PER_PAGE, search: '' }, signal ? AbortSignal.any([tracked, signal]) : tracked),
+      );
+      await onPage(p.rows);
+      return p;
+    };
+    const first = await fetchPage(1);
+    const pages = Math.min(LIST_MAX_PAGES, Math.ceil(first.total / LIST_PER_PAGE));
+    const rest: Account[][] = [];
+    let next = 2;
+    const worker = async () => {
+      while (next <= pages) {
+        const page = next++;
+        const p = await fetchPage(page);
+        rest[page] = p.rows;
+        if (p.rows.length === 0) next = pages + 1; // the provider has no more, whatever its total said
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, Math.max(0, pages - 1)) }, worker));
+    // One row per customer, in the provider's order (a customer created meanwhile may shift a page).
+    const rows = new Map<string, Account>();
+    for (const r of [first.rows, ...rest.filter(Boolean)].flat()) rows.set(r.id, r);
+    return [...rows.values()];
+  }
+
+  /** A whole list just read becomes the profile's known list, unless a create since made it stale. */
+  private keep(profileId: string, accounts: readonly Account[], generation: number): WholeList {
+    const fetchedAt = this.now().toISOString();
+    const rows = accounts.map(toStoredAccount);
+    const list: WholeList = { index: new CustomerIndex(rows), fetchedAt, readAt: this.now().getTime() };
+    if (this.generationOf(profileId) === generation) this.whole.set(profileId, list);
+    return list;
+  }
+
+  private generationOf(profileId: string): number {
+    return this.generations.get(profileId) ?? 0;
+  }
+
+  /** The list has changed at the provider (a customer created here): the next read fetches it again. */
+  private invalidate(profileId: string): void {
+    this.generations.set(profileId, this.generationOf(profileId) + 1);
+    this.whole.delete(profileId);
+    this.reading.delete(profileId);
+  }
+
+  /** The last list known, from memory or else from the store; never fresh, so online it is read again. */
+  private async knownList(profileId: string): Promise<WholeList | undefined> {
+    const known = this.whole.get(profileId);
+    if (known) return known;
     const stored = (await this.store.profile(profileId)).accounts;
     if (!stored) return undefined;
+    const list: WholeList = { index: new CustomerIndex(stored.rows), fetchedAt: stored.fetchedAt, readAt: Number.NEGATIVE_INFINITY };
+    this.whole.set(profileId, list);
+    return list;
+  }
+
+  private async pageOf(profileId: string, list: WholeList, q: CustomerQuery, kind: 'live' | 'stored'): Promise<CustomerPageDTO> {
     const vault = await this.access.vaults.get();
-    const q = search.toLowerCase();
-    const matches = stored.rows.filter((a) => !q || [a.name, a.email, a.authId, a.company].some((v) => v?.toLowerCase().includes(q)));
-    const items = matches.slice((page - 1) * perPage, page * perPage).map((a) => ({ ...a, tokenState: this.tokenState(vault, profileId, a.authId) }));
-    return { profileId, items, total: matches.length, page, perPage, search, fetchedAt: stored.fetchedAt, source: { kind: 'stored', fetchedAt: stored.fetchedAt } };
+    const v = list.index.view(q.sort, q.search, q.page, q.perPage);
+    // Token states are read per page shown (the vault changes as customers are opened), nothing is written.
+    const items = v.rows.map((a) => storedToDTO(a, this.tokenState(vault, profileId, a.authId, a.tokenHandover)));
+    const { fetchedAt } = list;
+    return { profileId, items, total: v.total, page: v.page, perPage: q.perPage, search: q.search, sort: q.sort, fetchedAt, source: { kind, fetchedAt } };
   }
 
   /** Remember the selection and make sure we hold the customer's token if Vobiz will give it. */
@@ -117,7 +218,7 @@ export class CustomerService {
       // Offline: the stored row; the selection is still remembered.
       const vault = await this.access.vaults.get();
       await this.access.store.update(profileId, { lastCustomerAuthId: customerAuthId }).catch(() => undefined);
-      return { ...known, tokenState: this.tokenState(vault, profileId, customerAuthId) };
+      return storedToDTO(known, this.tokenState(vault, profileId, customerAuthId, known.tokenHandover));
     }
     const vault = await this.access.vaults.get();
     const id = entryIds.customerToken(profileId, customerAuthId);
@@ -165,6 +266,7 @@ export class CustomerService {
       if (!isUnknownOutcome(e)) throw mapCreateCustomerError(e);
       throw await this.explainUnknownCreate(profileId, a.email, e as AppError);
     }
+    this.invalidate(profileId);
     const id = entryIds.customerToken(profileId, created.id);
     // The token is shown once, here: straight into the vault.
     if (created.token) await vault.set(id, created.token);
@@ -213,11 +315,17 @@ export class CustomerService {
     return { realmBase: this.access.store.require(profileId).realmBase ?? null };
   }
 
-  /** Whether Trunkdesk can reach this account's credentials: its own token, or the profile's for a self account. */
-  private tokenState(vault: Vault, profileId: string, customerAuthId: string): TokenState {
+  /**
+   * The one place a customer's token state is decided: whether Trunkdesk can reach this account's
+   * credentials (its own token, or the profile's for a self account). A token the provider's list
+   * hands over (`handedOver`) is not stored until the customer is opened or synced, but it needs
+   * nothing from the admin: 'available', not 'missing'.
+   */
+  private tokenState(vault: Vault, profileId: string, customerAuthId: string, handedOver = false): CustomerTokenState {
     const p = this.access.store.require(profileId);
     if (this.access.provider(p.provider).accountAuth === 'profile') return p.authMode === 'session' ? 'stored' : vault.state(entryIds.partnerToken(profileId));
-    return vault.state(entryIds.customerToken(profileId, customerAuthId));
+    const state = vault.state(entryIds.customerToken(profileId, customerAuthId));
+    return state === 'missing' && handedOver ? 'available' : state;
   }
 
   private async fetchToken(p: ProfileRecord, customerAuthId: string, vault: Vault): Promise<string | undefined> {
@@ -291,7 +399,29 @@ function noCustomerToken(): AppError {
 
 const tokenOf = (authId: string, token: string): PartnerCredentials => ({ kind: 'token', authId, token });
 
-function toCustomerDTO(a: Account, state: TokenState): CustomerDTO {
+/** A listed account as the store keeps it: no token, only whether the list handed one over. */
+function toStoredAccount(a: Account): StoredAccount {
+  const { tokenState: _t, ...row } = toCustomerDTO(a, 'missing');
+  return { ...row, tokenHandover: a.token !== null };
+}
+
+/** A stored account as a DTO, field by field (what the store adds, like tokenHandover, stays in main). */
+function storedToDTO(a: StoredAccount, state: CustomerTokenState): CustomerDTO {
+  return {
+    authId: a.authId,
+    name: a.name,
+    email: a.email,
+    phone: a.phone,
+    company: a.company,
+    country: a.country,
+    isActive: a.isActive,
+    cashCredits: a.cashCredits,
+    createdAt: a.createdAt,
+    tokenState: state,
+  };
+}
+
+function toCustomerDTO(a: Account, state: CustomerTokenState): CustomerDTO {
   // Built field by field: the account's token is deliberately not copied.
   return {
     authId: a.id,
@@ -307,6 +437,6 @@ function toCustomerDTO(a: Account, state: TokenState): CustomerDTO {
   };
 }
 
-function bareCustomer(authId: string, state: TokenState): CustomerDTO {
+function bareCustomer(authId: string, state: CustomerTokenState): CustomerDTO {
   return { authId, name: authId, email: null, phone: null, company: null, country: null, isActive: true, cashCredits: null, createdAt: null, tokenState: state };
 }

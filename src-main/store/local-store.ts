@@ -27,7 +27,12 @@ export interface StoredList {
   index: CredentialIndex;
 }
 
-export type StoredAccount = Omit<CustomerDTO, 'tokenState'>;
+/**
+ * A customer as listed. `tokenHandover`: the provider's list carried the customer's own token (it
+ * is not kept here: it goes to the vault when the customer is opened or synced), so Trunkdesk can
+ * get it without asking the admin. Absent in lists stored before it was recorded.
+ */
+export type StoredAccount = Omit<CustomerDTO, 'tokenState'> & { tokenHandover?: boolean };
 export interface StoredProfile {
   partner?: { value: Omit<PartnerDTO, 'source' | 'profileId' | 'fetchedAt'>; fetchedAt: string };
   accounts?: { rows: StoredAccount[]; fetchedAt: string };

@@ -1,6 +1,7 @@
-// `npm run sim [-- --port N]`: the simulator as a standalone process on 127.0.0.1, for the app in
+// `npm run sim [-- --port N] [--customers N]`: the simulator as a standalone process on 127.0.0.1, for the app in
 // dev/demo mode and for out-of-process tests (which drive faults through POST /__sim/faults).
 import { DEMO_PARTNERS, DEMO_VOCOBASE, DEMO_VOIPBIN } from './data';
+import { addManyCustomers } from './many-customers';
 import { startSimulator } from './server';
 
 function portFromArgs(argv: readonly string[]): number {
@@ -27,6 +28,13 @@ async function main(): Promise<void> {
   });
   const quiet = process.argv.includes('--quiet');
   const sim = await startSimulator({ port: portFromArgs(process.argv.slice(2)), quiet });
+  // --customers N: Northwind gets N customers in all (issue 9's list at scale). Not kept by /__sim/reset.
+  const many = Number(process.argv[process.argv.indexOf('--customers') + 1]);
+  const northwind = DEMO_PARTNERS[0]!.authId;
+  if (process.argv.includes('--customers') && Number.isInteger(many) && many > 0) {
+    const have = sim.state.customers.filter((c) => c.partnerAuthId === northwind).length;
+    addManyCustomers(sim.state, northwind, Math.max(0, many - have));
+  }
 
   console.log(`Vobiz simulator listening on ${sim.url} (also VoIPBIN and Vocobase)`);
   console.log(`Partner API base URL: ${sim.partnerBaseUrl}`);

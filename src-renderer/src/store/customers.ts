@@ -3,20 +3,25 @@
 // it is the latest of its kind for that profile, the profile is still the active one, and (for a
 // selection) that customer is still the one selected. Anything else is dropped, never shown.
 import { create } from 'zustand';
-import type {
-  ChannelInput,
-  CustomerDTO,
-  CustomerPageDTO,
-  ErrorDTO,
-  Result,
+import {
+  DEFAULT_CUSTOMER_SORT,
+  type ChannelInput,
+  type CustomerDTO,
+  type CustomerPageDTO,
+  type CustomerSort,
+  type ErrorDTO,
+  type Result,
 } from '../../../src-preload/contract';
 import { call } from '../bridge';
 import { latestRequests, patchEntry, withoutEntry } from './entries';
 import { useProfiles } from './profiles';
 
 export const CUSTOMERS_PER_PAGE = 20;
+/** The page sizes offered; the one chosen is kept per profile for the run. */
+export const CUSTOMER_PAGE_SIZES = [20, 50, 100] as const;
 
-export type CustomerQuery = { page: number; search: string };
+/** What the list shows: main searches, sorts and pages the whole customer list. */
+export type CustomerQuery = { page: number; perPage: number; search: string; sort: CustomerSort };
 
 export type CustomersEntry = {
   query: CustomerQuery;
@@ -39,7 +44,7 @@ export type NewCustomer = Omit<ChannelInput<'createCustomer'>, 'profileId'>;
 
 type CustomersState = {
   byProfile: Record<string, CustomersEntry>;
-  /** Fetch the list; `change` updates the query first (a new search starts at page 1). */
+  /** Fetch the list; `change` updates the query first (a new search or sort starts at page 1). */
   load(profileId: string, change?: Partial<CustomerQuery>): Promise<void>;
   select(profileId: string, customerAuthId: string): Promise<void>;
   /** Reopen the customer main remembers for this profile, once. */
@@ -51,7 +56,7 @@ type CustomersState = {
 };
 
 const EMPTY: CustomersEntry = {
-  query: { page: 1, search: '' },
+  query: { page: 1, perPage: CUSTOMERS_PER_PAGE, search: '', sort: DEFAULT_CUSTOMER_SORT },
   list: null,
   listLoading: false,
   listError: null,
@@ -101,8 +106,9 @@ export const useCustomers = create<CustomersState>()((set, get) => {
       const result = await call('listCustomers', {
         profileId,
         page: query.page,
-        perPage: CUSTOMERS_PER_PAGE,
+        perPage: query.perPage,
         search: query.search.trim(),
+        sort: query.sort,
       });
 
       if (!isLatest()) return; // a newer fetch owns the entry
@@ -112,7 +118,8 @@ export const useCustomers = create<CustomersState>()((set, get) => {
       }
       if (!result.ok) patch(profileId, { listLoading: false, listError: result.error });
       else if (result.value.profileId !== profileId) patch(profileId, { listLoading: false, listError: mismatch('customers') });
-      else patch(profileId, { listLoading: false, listError: null, list: result.value });
+      // Main may have moved the page (a narrower search has fewer): the query follows what is shown.
+      else patch(profileId, (e) => ({ listLoading: false, listError: null, list: result.value, query: { ...e.query, page: result.value.page } }));
     },
 
     async select(profileId, customerAuthId) {

@@ -3,8 +3,9 @@ import type { CustomerDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FetchedAt } from '../../components/FetchedAt';
 import { SearchField } from '../../components/SearchField';
-import { plural } from '../../lib/format';
 import { useCustomers, type CustomersEntry } from '../../store/customers';
+import { CustomerPager } from './CustomerPager';
+import { CustomerSortField } from './CustomerSortField';
 import { NewCustomerButton } from './NewCustomerButton';
 
 type Props = {
@@ -16,7 +17,8 @@ type Props = {
 };
 
 /**
- * Search, one page of customers as a listbox, and paging. The listbox has one tab stop;
+ * Search, sort, one page of customers as a listbox, and paging (main searches, sorts and pages
+ * the whole list). The listbox has one tab stop;
  * Up/Down/Home/End move through it and Enter (or Space, or a click) selects.
  */
 export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Props) {
@@ -26,9 +28,6 @@ export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Pr
 
   const { list, listLoading, listError, query } = entry;
   const items = list?.items ?? [];
-  const perPage = list?.perPage ?? 20;
-  const pages = list ? Math.max(1, Math.ceil(list.total / Math.max(1, perPage))) : 1;
-  const page = list?.page ?? query.page;
 
   // The tab stop: the focused option if still listed, else the selected one, else the first.
   const tabStop =
@@ -73,21 +72,28 @@ export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Pr
     setFocusedId(null);
     void load(profileId, { page: p });
   };
+  // A new page size keeps the first customer shown on the page shown.
+  const setPerPage = (n: number) => {
+    setFocusedId(null);
+    void load(profileId, { perPage: n, page: Math.floor(((list?.page ?? query.page) - 1) * query.perPage / n) + 1 });
+  };
 
   return (
     <div className="customer-list" data-testid="customer-list" aria-busy={listLoading}>
       <div className="customer-list-head">
-        {/* Search as the admin types, once they pause; a new search starts at page 1. */}
+        {/* Search as the admin types (main searches the list it holds); a new search starts at page 1. */}
         <SearchField
           label="Search customers"
           name="customerSearch"
           initial={entry.query.search}
           onSearch={(value) => void load(profileId, { search: value, page: 1 })}
+          pauseMs={0}
           placeholder="Name or email"
           autoComplete="off"
           spellCheck={false}
           maxLength={100}
         />
+        <CustomerSortField sort={query.sort} onSort={(sort) => void load(profileId, { sort, page: 1 })} />
         <NewCustomerButton profileId={profileId} onClick={onNew} />
       </div>
 
@@ -124,23 +130,8 @@ export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Pr
 
       {list && (
         <div className="customer-list-foot">
-          <div className="customer-list-summary">
-            <p className="muted" data-testid="customer-total">
-              {plural(list.total, 'customer', 'customers')}
-            </p>
-            <FetchedAt source={list.source} />
-          </div>
-          <nav className="pager" aria-label="Customer pages">
-            <button type="button" className="btn btn-small" onClick={() => goTo(page - 1)} disabled={page <= 1 || listLoading}>
-              Previous
-            </button>
-            <span className="pager-text" data-testid="customer-page">
-              Page {page} of {pages}
-            </span>
-            <button type="button" className="btn btn-small" onClick={() => goTo(page + 1)} disabled={page >= pages || listLoading}>
-              Next
-            </button>
-          </nav>
+          <FetchedAt source={list.source} />
+          <CustomerPager list={list} onPage={goTo} onPerPage={setPerPage} />
         </div>
       )}
     </div>
@@ -156,8 +147,17 @@ type OptionProps = {
   onClick(): void;
 };
 
+/** What the marker says of a customer's token; nothing when none is needed from the admin. */
+const TOKEN_MARKERS = {
+  stored: { text: 'token stored', tone: 'token-marker-yes', title: "This customer's API token is stored on this computer." },
+  // Vobiz hands this token over: Trunkdesk fetches it when the customer is opened or synced.
+  available: null,
+  missing: { text: 'no token', tone: 'token-marker-no', title: "Vobiz does not return this customer's API token: open the customer to enter it once." },
+  unreadable: { text: 'no token', tone: 'token-marker-no', title: "This customer's stored API token could not be read." },
+} as const;
+
 function CustomerOption({ customer: c, selected, tabbable, optionRef, onFocus, onClick }: OptionProps) {
-  const stored = c.tokenState === 'stored';
+  const marker = TOKEN_MARKERS[c.tokenState];
   return (
     <li
       ref={optionRef}
@@ -177,18 +177,11 @@ function CustomerOption({ customer: c, selected, tabbable, optionRef, onFocus, o
       <span className="customer-option-email" title={c.email ?? c.authId}>
         {c.email ?? c.authId}
       </span>
-      <span
-        className={`token-marker ${stored ? 'token-marker-yes' : 'token-marker-no'}`}
-        title={
-          stored
-            ? "This customer's API token is stored on this computer."
-            : c.tokenState === 'unreadable'
-              ? "This customer's stored API token could not be read."
-              : "Trunkdesk has no API token for this customer yet."
-        }
-      >
-        {stored ? 'token stored' : 'no token'}
-      </span>
+      {marker && (
+        <span className={`token-marker ${marker.tone}`} title={marker.title} data-testid="token-marker">
+          {marker.text}
+        </span>
+      )}
     </li>
   );
 }

@@ -74,6 +74,13 @@ export function CustomerPanel({ profileId, entry, onHistory }: Props) {
             <p role="status" className="status">
               Looking for {customer.name}'s API token…
             </p>
+          ) : customer.tokenState === 'available' ? (
+            // Vobiz hands this token over; it is fetched when the customer can be opened online.
+            !selectError && (
+              <p role="status" className="status" data-testid="customer-token-available">
+                Vobiz hands over {customer.name}'s API token: Trunkdesk fetches it when it can reach Vobiz.
+              </p>
+            )
           ) : (
             !selectError && <TokenMissing profileId={profileId} customer={customer} />
           )}
