@@ -1,7 +1,7 @@
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ProviderBadge } from '../components/ProviderBadge';
 import { secretNoun } from '../lib/caps';
-import { formatClock, formatDate } from '../lib/format';
+import { DateOnly, TimeOfDay } from '../components/Time';
 import { isSessionProfile } from '../lib/profile';
 import { useUi } from '../store/ui';
 import { RemoveProfile } from './RemoveProfile';
@@ -73,7 +73,9 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
         )}
         <div className="detail">
           <dt>Added</dt>
-          <dd>{formatDate(profile.createdAt)}</dd>
+          <dd>
+            <DateOnly iso={profile.createdAt} />
+          </dd>
         </div>
         {session ? (
           <>
@@ -83,7 +85,15 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
             </div>
             <div className="detail" data-field="session">
               <dt>Session</dt>
-              <dd>{until ? `Signed in until ${formatClock(until)}` : 'Signed out'}</dd>
+              <dd>
+                {until ? (
+                  <>
+                    Signed in until <TimeOfDay iso={until} />
+                  </>
+                ) : (
+                  'Signed out'
+                )}
+              </dd>
             </div>
           </>
         ) : (

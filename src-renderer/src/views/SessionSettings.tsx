@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ErrorDTO, ProfileDTO } from '../../../src-preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { formatClock } from '../lib/format';
+import { TimeOfDay } from '../components/Time';
 import { useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
 
@@ -28,7 +28,7 @@ export function SessionSettings({ profile }: { profile: ProfileDTO }) {
       <p className="settings-help">
         {until ? (
           <>
-            Signed in as {profile.session?.email ?? 'this account'} until <time dateTime={until}>{formatClock(until)}</time>.
+            Signed in as {profile.session?.email ?? 'this account'} until <TimeOfDay iso={until} />.
             Signing out forgets the session at once; your password was never stored.
           </>
         ) : (
