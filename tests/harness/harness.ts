@@ -120,7 +120,11 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   });
   const server: StaticServer = await serveDir(join(ROOT, 'out/renderer'), o.extraPages);
   const foreign: StaticServer[] = [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: o.headless ?? true });
+  // --lang too: Chromium draws a native date input in its UI language, which Playwright's locale
+  // emulation (Intl, navigator.language) does not reach; Electron sets both from the OS. (A
+  // Chromium with only en-US.pak, as Debian's without chromium-l10n, still draws mm/dd/yyyy.)
+  const args = o.locale !== undefined ? [...CHROMIUM_ARGS, `--lang=${o.locale}`] : CHROMIUM_ARGS;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args, headless: o.headless ?? true });
   const context = await browser.newContext({
     viewport: o.viewport ?? { width: 1280, height: 820 },
     ...(o.locale !== undefined ? { locale: o.locale } : {}),

@@ -21,10 +21,12 @@ export function FetchedAt({ source }: { source: DataSource }) {
   return (
     <p className={`data-source data-source-${source.kind}`} data-testid="data-source" data-source-kind={source.kind} title={title}>
       <span className="data-source-dot" aria-hidden="true" />
-      <span>{stored ? 'Stored' : 'Live'} · fetched </span>
-      <time dateTime={source.fetchedAt} title={at}>
-        {age}
-      </time>
+      <span>
+        {stored ? 'Stored' : 'Live'} · fetched{' '}
+        <time dateTime={source.fetchedAt} title={at}>
+          {age}
+        </time>
+      </span>
     </p>
   );
 }
