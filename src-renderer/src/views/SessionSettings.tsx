@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ErrorDTO, ProfileDTO } from '../../../src-preload/contract';
+import { BusyButton } from '../components/Busy';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TimeOfDay } from '../components/Time';
 import { useProfiles } from '../store/profiles';
@@ -38,9 +39,7 @@ export function SessionSettings({ profile }: { profile: ProfileDTO }) {
       {failure && <ErrorNotice error={failure} testId="sign-out-error" onRetry={() => void onSignOut()} />}
       {until && (
         <div className="form-actions">
-          <button type="button" className="btn" onClick={() => void onSignOut()} disabled={busy} aria-busy={busy}>
-            {busy ? 'Signing out…' : 'Sign out'}
-          </button>
+          <BusyButton type="button" className="btn" onClick={() => void onSignOut()} busy={busy} label="Sign out" busyLabel="Signing out…" />
         </div>
       )}
     </div>
