@@ -64,6 +64,7 @@ describe('relative ages: Intl.RelativeTimeFormat', () => {
   const ago = (ms: number) => new Date(now - ms).toISOString();
   it('short for pills, long for sentences, in the locale', () => {
     expect(formatAge(ago(20_000), now, 'short', US_NY)).toBe('just now');
+    expect(formatAge(ago(20_000), now, 'long', US_NY)).toBe('less than a minute ago');
     expect(formatAge(ago(3 * 60_000), now, 'short', US_NY)).toBe('3 min. ago');
     expect(formatAge(ago(3 * 60_000), now, 'short', GB_LONDON)).toBe('3 min ago');
     expect(formatAge(ago(3 * 60_000), now, 'long', GB_LONDON)).toBe('3 minutes ago');

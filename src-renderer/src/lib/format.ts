@@ -96,14 +96,14 @@ const DAY = 24 * HOUR;
 /**
  * How long ago `iso` was, for labels that say how old shown data is: `short` fits a pill
  * ("5 min ago"), `long` reads in a sentence ("5 minutes ago"). Under a minute it is "just now"
- * (ages tick every 15 s, so seconds would be stale); past a month, the date. A time a little in
+ * ("less than a minute ago" in a sentence: ages tick every 15 s, so seconds would be stale); past a month, the date. A time a little in
  * the future (clocks differ) counts as now. Show it in a <time> whose title is formatDateTime.
  */
 export function formatAge(iso: string, now: number, style: 'short' | 'long' = 'short', where: Where = {}): string {
   const at = parse(iso)?.getTime();
   if (at === undefined) return iso;
   const ms = Math.max(0, now - at);
-  if (ms < MINUTE) return 'just now';
+  if (ms < MINUTE) return style === 'short' ? 'just now' : 'less than a minute ago'; // "from just now" would not read
   const rtf = relativeFormat(where, { numeric: 'auto', style: style === 'short' ? 'short' : 'long' });
   if (ms < HOUR) return rtf.format(-Math.floor(ms / MINUTE), 'minute');
   if (ms < DAY) return rtf.format(-Math.floor(ms / HOUR), 'hour');
