@@ -443,7 +443,8 @@ describe('customers and credentials: paging, sorting, errors', () => {
     await waitForPartner(page, blueFjord.name);
     const status = page.getByTestId('session-status');
     expect(await status.getAttribute('data-signed-in')).toBe('true');
-    expect(await text(status)).toMatch(/^Signed in until \d{2}:\d{2}$/);
+    // The time of day with its zone (the whole date and time if it ends after midnight).
+    expect(await text(status)).toMatch(/^Signed in until (.+\d{4}, )?\d{1,2}:\d{2}(\s[AP]M)?\s\S+$/);
     const onDisk = readFileSync(join(h.dataDir, 'profiles.json'), 'utf8');
     expect(onDisk).toContain(blueFjord.email);
     expect(onDisk).not.toContain(blueFjord.password);

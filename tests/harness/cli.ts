@@ -3,7 +3,8 @@
 //   npm run harness                      a visible window (needs a display), until Ctrl-C
 //   npm run harness -- --screenshot DIR  saves a PNG of each main screen, then exits (headless);
 //                                        each shot is the whole screen, inner scroll areas included
-//   add --size 900x700 for another window size (default 1280x820)
+//   add --size 900x700 for another window size (default 1280x820), --locale en-GB and
+//   --timezone Asia/Kolkata to see the app as an admin there would (default: Chromium's own)
 // The screenshots cover Vobiz (partner, customers, credentials, sync, offline) and the one-account
 // providers: the profile form per provider, VoIPBIN extensions and trunks, Vocobase SIP
 // connections, their create forms and the settings panel.
@@ -28,10 +29,12 @@ async function main(): Promise<void> {
   const headless = !!shotDir || args.includes('--headless') || !process.env.DISPLAY;
   const size = /^(\d+)x(\d+)$/.exec(args[args.indexOf('--size') + 1] ?? '');
   const viewport = size && args.includes('--size') ? { width: Number(size[1]), height: Number(size[2]) } : undefined;
+  const argOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const where = { locale: argOf('--locale'), timezoneId: argOf('--timezone') };
   const sim = await startSimulator({ quiet: true });
   const keychainService = `Trunkdesk Harness ${process.pid}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'trunkdesk-harness-'));
-  let h = await startHarness({ headless, keychainService, dataDir, ...(viewport ? { viewport } : {}) });
+  let h = await startHarness({ headless, keychainService, dataDir, ...where, ...(viewport ? { viewport } : {}) });
   const cleanup = async () => {
     await h.close();
     await sim.close();
@@ -210,7 +213,7 @@ async function main(): Promise<void> {
     stored.profiles[0].baseUrl = sim.partnerBaseUrl.replace('127.0.0.1', '127.0.0.2');
     stored.activeId = stored.profiles[0].id;
     writeFileSync(file, JSON.stringify(stored));
-    h = await startHarness({ headless, keychainService, dataDir, ...(viewport ? { viewport } : {}) });
+    h = await startHarness({ headless, keychainService, dataDir, ...where, ...(viewport ? { viewport } : {}) });
     await h.page.getByTestId('profile-attention').waitFor();
     await h.page.waitForTimeout(300);
     await wholeScreenShot(h.page, join(shotDir, '13-profile-attention.png'));

@@ -40,6 +40,12 @@ export interface HarnessOptions {
   extraPages?: Record<string, string>;
   /** How often main knocks on an unreachable provider to come back online (main's default: 5 s). */
   probeEveryMs?: number;
+  /**
+   * The browser's locale and time zone (Playwright's context emulation), as the admin's OS would
+   * set them: the renderer formats every date and number in these. Default: Chromium's own.
+   */
+  locale?: string;
+  timezoneId?: string;
   /** Tests only: wrap the real handlers (e.g. a deliberately leaky one for the canary's negative control). */
   wrapHandlers?: (real: Handlers) => Handlers;
 }
@@ -114,8 +120,16 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   });
   const server: StaticServer = await serveDir(join(ROOT, 'out/renderer'), o.extraPages);
   const foreign: StaticServer[] = [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: o.headless ?? true });
-  const context = await browser.newContext({ viewport: o.viewport ?? { width: 1280, height: 820 } });
+  // --lang too: Chromium draws a native date input in its UI language, which Playwright's locale
+  // emulation (Intl, navigator.language) does not reach; Electron sets both from the OS. (A
+  // Chromium with only en-US.pak, as Debian's without chromium-l10n, still draws mm/dd/yyyy.)
+  const args = o.locale !== undefined ? [...CHROMIUM_ARGS, `--lang=${o.locale}`] : CHROMIUM_ARGS;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args, headless: o.headless ?? true });
+  const context = await browser.newContext({
+    viewport: o.viewport ?? { width: 1280, height: 820 },
+    ...(o.locale !== undefined ? { locale: o.locale } : {}),
+    ...(o.timezoneId !== undefined ? { timezoneId: o.timezoneId } : {}),
+  });
   const bridgeLog: string[] = [];
   const consoleLog: string[] = [];
   let page!: Page;

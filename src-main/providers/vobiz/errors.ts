@@ -5,7 +5,7 @@
 // response into one AppError with the seed docs' guidance on what to do.
 import { AppError } from '../../net/errors';
 import { retryAfterMs, type HttpResponse } from '../../net/http';
-import { serverText } from '../../net/server-text';
+import { serverSaid, serverSentence } from '../../net/server-text';
 
 export interface VobizErrorBody {
   code?: string;
@@ -71,7 +71,7 @@ export interface ErrorContext {
 export function vobizError(res: HttpResponse, ctx: ErrorContext): AppError {
   const body = parseErrorBody(res.text);
   const status = res.status;
-  const said = body.message ? ` Vobiz said: “${serverText(body.message)}”` : '';
+  const said = serverSaid('Vobiz', body.message);
   const ref = body.requestId ? ` (Vobiz request ${body.requestId})` : '';
   const code = (body.code ?? '').toLowerCase();
 
@@ -149,14 +149,17 @@ export function vobizError(res: HttpResponse, ctx: ErrorContext): AppError {
     });
   }
   if (status === 409) {
-    return new AppError('CONFLICT', body.message ? `${ctx.subject ? `${cap(ctx.subject)}: ` : ''}${serverText(body.message)}` : 'That conflicts with something that already exists.', {
+    const conflict = serverSentence(body.message, 'That conflicts with something that already exists.');
+    return new AppError('CONFLICT', body.message ? `${ctx.subject ? `${cap(ctx.subject)}: ` : ''}${conflict}` : conflict, {
       hint: 'Refresh to see the current state, then try again with different values.',
       status,
     });
   }
   if (status === 400 || status === 422) {
     const first = body.fieldErrors[0];
-    const msg = first ? `${first.field}: ${first.message}` : body.message ? serverText(body.message) : 'Vobiz rejected the values sent.';
+    const msg = first
+      ? `${first.field}: ${serverSentence(first.message, 'Vobiz did not accept this value.')}`
+      : serverSentence(body.message, 'Vobiz rejected the values sent.');
     return new AppError('VALIDATION', msg, {
       hint: 'Correct the highlighted value and try again.',
       status,

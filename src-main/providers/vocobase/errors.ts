@@ -6,7 +6,7 @@
 import { AppError } from '../../net/errors';
 import { retryAfterMs, type HttpResponse } from '../../net/http';
 import { VOCOBASE_DEFAULT_BASE_URL } from '../../../src-preload/contract';
-import { serverText } from '../../net/server-text';
+import { serverSaid, serverSentence, serverText } from '../../net/server-text';
 
 export interface VocobaseErrorBody {
   code?: string;
@@ -64,7 +64,7 @@ export const RATE_LIMIT_MESSAGE = 'Vocobase is limiting requests (60 a minute pe
 export function vocobaseError(res: HttpResponse, ctx: ErrorContext = {}, status = res.status): AppError {
   const body = parseErrorBody(res.text);
   const code = (body.code ?? '').toUpperCase();
-  const said = body.message ? ` Vocobase said: “${serverText(body.message)}”` : '';
+  const said = serverSaid('Vocobase', body.message);
   const msg = body.message ?? '';
 
   if (status === 401 || code === 'UNAUTHORIZED') {
@@ -92,14 +92,14 @@ export function vocobaseError(res: HttpResponse, ctx: ErrorContext = {}, status 
     });
   }
   if (status === 409 || code === 'CONFLICT') {
-    return new AppError('CONFLICT', body.message ? `${ctx.subject ? `${cap(ctx.subject)}: ` : ''}${serverText(body.message)}` : 'That conflicts with something that already exists on Vocobase.', {
+    return new AppError('CONFLICT', body.message ? `${ctx.subject ? `${cap(ctx.subject)}: ` : ''}${serverSentence(body.message, 'That conflicts with something that already exists on Vocobase.')}` : 'That conflicts with something that already exists on Vocobase.', {
       hint: 'A connection with the same name may exist already. Refresh to see the current state, then try again with different values.',
       status,
     });
   }
   if (status === 400 || status === 422 || code === 'VALIDATION_ERROR') {
     const field = fieldNamed(msg, ctx.fields);
-    return new AppError('VALIDATION', body.message ? serverText(body.message) : 'Vocobase rejected the values sent.', {
+    return new AppError('VALIDATION', serverSentence(body.message, 'Vocobase rejected the values sent.'), {
       hint: 'Correct the value and try again.',
       status,
       ...(field ? { field } : {}),
@@ -150,7 +150,7 @@ export function failedEnvelopeError(res: HttpResponse, ctx: ErrorContext = {}): 
   const body = parseErrorBody(res.text);
   const status = CODE_STATUS[(body.code ?? '').toUpperCase()];
   if (status !== undefined) return vocobaseError(res, ctx, status);
-  return new AppError('UPSTREAM', `Vocobase reported a problem it did not name.${body.message ? ` Vocobase said: “${serverText(body.message)}”` : ''}`, {
+  return new AppError('UPSTREAM', `Vocobase reported a problem it did not name.${serverSaid('Vocobase', body.message)}`, {
     hint: 'Nothing was changed on this computer. Try again; if it persists, contact Vocobase support.',
     retryable: true,
   });

@@ -7,7 +7,7 @@
 // query, so the words come from what the call was about, never from where it went.
 import { AppError } from '../../net/errors';
 import { retryAfterMs, type HttpResponse } from '../../net/http';
-import { serverText } from '../../net/server-text';
+import { isBareCode, serverSaid, serverSentence, serverText } from '../../net/server-text';
 
 export interface VoipbinErrorBody {
   status?: string;
@@ -63,7 +63,7 @@ function mapError(res: HttpResponse, ctx: ErrorContext): AppError {
   const status = res.status;
   const body = parseErrorBody(res.text);
   const reason = (body.reason ?? '').toUpperCase();
-  const said = body.message ? ` VoIPBIN said: “${serverText(body.message)}”` : '';
+  const said = serverSaid('VoIPBIN', body.message);
   const ref = body.requestId ? ` (VoIPBIN request ${serverText(body.requestId, 80)})` : '';
   const base = { status };
   const subject = ctx.subject ?? (ctx.kind ? `the ${ctx.kind}` : 'it');
@@ -200,21 +200,21 @@ function conflict(ctx: ErrorContext, body: VoipbinErrorBody, status: number, ref
   if (ctx.kind === 'trunk') {
     return new AppError('CONFLICT', 'A trunk with that domain name already exists.', { hint: `Domain names are unique across VoIPBIN: choose another.${ref}`, status, field: 'domainName' });
   }
-  return new AppError('CONFLICT', body.message ? `VoIPBIN: ${serverText(body.message)}` : 'That conflicts with something that already exists on VoIPBIN.', {
+  return new AppError('CONFLICT', body.message ? `VoIPBIN: ${serverSentence(body.message, 'That conflicts with something that already exists.')}` : 'That conflicts with something that already exists on VoIPBIN.', {
     hint: `Refresh to see the current state, then try again with different values.${ref}`,
     status,
   });
 }
 
 function validation(body: VoipbinErrorBody, status: number, ref: string): AppError {
-  return new AppError('VALIDATION', body.message ? `VoIPBIN rejected the values sent: ${serverText(body.message)}` : 'VoIPBIN rejected the values sent.', {
+  return new AppError('VALIDATION', body.message && !isBareCode(body.message) ? `VoIPBIN rejected the values sent: ${serverText(body.message)}` : serverSentence(body.message, 'VoIPBIN rejected the values sent.'), {
     hint: `Correct the values and try again.${ref}`,
     status,
   });
 }
 
 function planLimit(body: VoipbinErrorBody, status: number, ref: string): AppError {
-  return new AppError('FORBIDDEN', `Your VoIPBIN plan does not allow this (a plan or balance limit).${body.message ? ` VoIPBIN said: “${serverText(body.message)}”` : ''}`, {
+  return new AppError('FORBIDDEN', `Your VoIPBIN plan does not allow this (a plan or balance limit).${serverSaid('VoIPBIN', body.message)}`, {
     hint: `Delete unused extensions or trunks, or upgrade the plan or add balance in the VoIPBIN console.${ref}`,
     status,
   });

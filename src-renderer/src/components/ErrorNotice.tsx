@@ -27,8 +27,9 @@ export function ErrorNotice({ error, onRetry, actions, testId = 'error-notice' }
           {actions}
         </div>
       )}
+      {/* A code is a reference for support, labelled as one after the words above, never shown alone. */}
       <p className="notice-code">
-        {error.code}
+        Error code {error.code}
         {error.status !== undefined && ` · HTTP ${error.status}`}
       </p>
     </div>

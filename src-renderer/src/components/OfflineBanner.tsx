@@ -1,6 +1,5 @@
 import { useProviderLabel } from '../lib/caps';
-import { formatAge } from '../lib/format';
-import { useNow } from '../lib/useNow';
+import { Age } from './Time';
 import { useShownDataAge } from '../lib/useShownDataAge';
 import { useConnectivity } from '../store/connectivity';
 
@@ -14,7 +13,6 @@ export function OfflineBanner() {
   const lastOnlineAt = useConnectivity((s) => s.lastOnlineAt);
   const reason = useConnectivity((s) => s.reason);
   const shownAt = useShownDataAge();
-  const now = useNow();
   const provider = useProviderLabel();
   const at = shownAt ?? lastOnlineAt;
   const said = reason?.trim() ? `${reason.trim()}${/[.!?]$/.test(reason.trim()) ? '' : '.'} ` : '';
@@ -26,7 +24,7 @@ export function OfflineBanner() {
           <p className="offline-banner-title">
             {at ? (
               <>
-                Offline — showing data from <time dateTime={at}>{formatAge(at, now, 'long')}</time>
+                Offline — showing data from <Age iso={at} style="long" />
               </>
             ) : (
               'Offline — showing data stored on this computer'

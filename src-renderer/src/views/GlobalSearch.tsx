@@ -2,9 +2,9 @@ import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 're
 import type { CredentialSearchDTO } from '../../../src-preload/contract';
 import { TextField, verbatimInput } from '../components/TextField';
 import { accountNoun, useActiveCaps } from '../lib/caps';
-import { formatAge, formatCount, formatDateTime, plural } from '../lib/format';
+import { Age } from '../components/Time';
+import { formatCount, plural } from '../lib/format';
 import { globalSearchInput } from '../lib/focus';
-import { useNow } from '../lib/useNow';
 import { revealCredential } from '../store/reveal';
 import { selectSearchEntry, useSearch } from '../store/search';
 
@@ -143,7 +143,6 @@ function SearchSummary({
   failed: string | null;
   noun: { one: string; many: string };
 }) {
-  const now = useNow();
   if (failed) return <p className="global-results-note global-results-error">{failed}</p>;
   if (!result) return loading ? <p className="global-results-note">Searching…</p> : null;
   if (result.accountsSearched === 0) {
@@ -168,9 +167,7 @@ function SearchSummary({
         <>
           {' '}
           · oldest list fetched{' '}
-          <time dateTime={result.oldestFetchedAt} title={formatDateTime(result.oldestFetchedAt)}>
-            {formatAge(result.oldestFetchedAt, now)}
-          </time>
+          <Age iso={result.oldestFetchedAt} />
         </>
       )}
     </p>

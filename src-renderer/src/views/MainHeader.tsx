@@ -1,7 +1,7 @@
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ProviderBadge } from '../components/ProviderBadge';
 import { isSelfAccount } from '../lib/caps';
-import { formatClock } from '../lib/format';
+import { TimeOfDay } from '../components/Time';
 import { isSessionProfile } from '../lib/profile';
 import { useUi } from '../store/ui';
 import { GlobalSearch } from './GlobalSearch';
@@ -31,9 +31,9 @@ export function MainHeader({ profile }: { profile: ProfileDTO }) {
         {isSessionProfile(profile) && (
           <p className="session-status" data-testid="session-status" data-signed-in={String(!!until)}>
             {until ? (
-              <time dateTime={until} title={until}>
-                Signed in until {formatClock(until)}
-              </time>
+              <>
+                Signed in until <TimeOfDay iso={until} />
+              </>
             ) : (
               'Signed out'
             )}

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { capsOf, isSelfAccount, secretNoun } from '../lib/caps';
 import { canCallVobiz, isSessionProfile } from '../lib/profile';
 import { FetchedAt } from '../components/FetchedAt';
+import { Skeleton } from '../components/Skeleton';
 import { selectPartnerEntry, usePartner } from '../store/partner';
 import { useUi } from '../store/ui';
 import { PartnerDetails } from './PartnerDetails';
@@ -45,9 +46,9 @@ export function PartnerView({ profile }: { profile: ProfileDTO }) {
           <div className="toolbar">
             <div className="toolbar-status">
               {dto && <FetchedAt source={dto.source} />}
-              {pending && (
+              {pending && dto && (
                 <p role="status" className="status">
-                  {dto ? 'Refreshing…' : 'Loading partner…'}
+                  Refreshing…
                 </p>
               )}
             </div>
@@ -74,6 +75,17 @@ export function PartnerView({ profile }: { profile: ProfileDTO }) {
                   </button>
                 ) : undefined
               }
+            />
+          )}
+
+          {/* The first answer is on its way: the shape of the details, not a blank screen. */}
+          {pending && !dto && (
+            <Skeleton
+              label={isSelfAccount(profile) ? 'Loading the account…' : 'Loading the partner account…'}
+              testId="partner-skeleton"
+              shape="details"
+              rows={6}
+              className="card"
             />
           )}
 

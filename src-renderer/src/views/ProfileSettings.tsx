@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import type { ProfileDTO } from '../../../src-preload/contract';
 import { ProviderBadge } from '../components/ProviderBadge';
 import { secretNoun } from '../lib/caps';
-import { formatClock, formatDate } from '../lib/format';
+import { DateOnly, TimeOfDay } from '../components/Time';
 import { isSessionProfile } from '../lib/profile';
 import { useEscapeCloses } from '../lib/useEscapeCloses';
 import { useUi } from '../store/ui';
@@ -78,7 +78,9 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
         )}
         <div className="detail">
           <dt>Added</dt>
-          <dd>{formatDate(profile.createdAt)}</dd>
+          <dd>
+            <DateOnly iso={profile.createdAt} />
+          </dd>
         </div>
         {session ? (
           <>
@@ -88,7 +90,15 @@ export function ProfileSettings({ profile }: { profile: ProfileDTO }) {
             </div>
             <div className="detail" data-field="session">
               <dt>Session</dt>
-              <dd>{until ? `Signed in until ${formatClock(until)}` : 'Signed out'}</dd>
+              <dd>
+                {until ? (
+                  <>
+                    Signed in until <TimeOfDay iso={until} />
+                  </>
+                ) : (
+                  'Signed out'
+                )}
+              </dd>
             </div>
           </>
         ) : (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProfileDTO } from '../../../src-preload/contract';
+import { BusyButton } from '../components/Busy';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { providerLabel, secretNoun } from '../lib/caps';
 import { useEscapeCloses } from '../lib/useEscapeCloses';
@@ -69,9 +70,7 @@ export function RemoveProfile({ profile }: { profile: ProfileDTO }) {
           </p>
           {failure && <ErrorNotice error={failure} testId="remove-error" onRetry={() => void onRemove()} />}
           <div className="form-actions">
-            <button type="button" className="btn btn-danger" onClick={() => void onRemove()} disabled={busy} aria-busy={busy}>
-              {busy ? 'Removing…' : 'Remove'}
-            </button>
+            <BusyButton type="button" className="btn btn-danger" onClick={() => void onRemove()} busy={busy} label="Remove" busyLabel="Removing…" />
             <button ref={keepRef} type="button" className="btn" onClick={() => setConfirming(false)} disabled={busy}>
               Keep
             </button>

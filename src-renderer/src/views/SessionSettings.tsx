@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ErrorDTO, ProfileDTO } from '../../../src-preload/contract';
+import { BusyButton } from '../components/Busy';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { formatClock } from '../lib/format';
+import { TimeOfDay } from '../components/Time';
 import { useProfiles } from '../store/profiles';
 import { useUi } from '../store/ui';
 
@@ -28,7 +29,7 @@ export function SessionSettings({ profile }: { profile: ProfileDTO }) {
       <p className="settings-help">
         {until ? (
           <>
-            Signed in as {profile.session?.email ?? 'this account'} until <time dateTime={until}>{formatClock(until)}</time>.
+            Signed in as {profile.session?.email ?? 'this account'} until <TimeOfDay iso={until} />.
             Signing out forgets the session at once; your password was never stored.
           </>
         ) : (
@@ -38,9 +39,7 @@ export function SessionSettings({ profile }: { profile: ProfileDTO }) {
       {failure && <ErrorNotice error={failure} testId="sign-out-error" onRetry={() => void onSignOut()} />}
       {until && (
         <div className="form-actions">
-          <button type="button" className="btn" onClick={() => void onSignOut()} disabled={busy} aria-busy={busy}>
-            {busy ? 'Signing out…' : 'Sign out'}
-          </button>
+          <BusyButton type="button" className="btn" onClick={() => void onSignOut()} busy={busy} label="Sign out" busyLabel="Signing out…" />
         </div>
       )}
     </div>

@@ -3,7 +3,9 @@ import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
 import { SearchField } from '../../components/SearchField';
 import { SelectField } from '../../components/SelectField';
 import { TextField, verbatimInput } from '../../components/TextField';
+import { useId } from 'react';
 import { newKindLabel } from '../../lib/caps';
+import { datePattern } from '../../lib/format';
 import type { CredentialQuery } from '../../store/credentials';
 
 type Props = {
@@ -40,6 +42,11 @@ export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting
   };
 
   const status = filter.enabled === undefined ? 'all' : filter.enabled ? 'enabled' : 'disabled';
+  // The native date input writes dates in the browser's locale, which is the locale every other
+  // date in the app is formatted in (lib/format.ts uses the default one, never a fixed one), so the
+  // filters and the table agree. The pattern is said in words for hover and assistive tech.
+  const pattern = datePattern();
+  const patternHintId = useId();
   const date = (key: 'createdFrom' | 'createdTo' | 'updatedFrom' | 'updatedTo', label: string) => (
     <TextField
       label={label}
@@ -48,12 +55,18 @@ export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting
       value={filter[key] ?? ''}
       onChange={(e) => setFilter({ [key]: e.target.value || undefined })}
       className="field-date"
+      title={`Date, as ${pattern}`}
+      aria-describedby={patternHintId}
+      data-date-pattern={pattern}
     />
   );
   const moreActive = !!(filter.createdFrom || filter.createdTo || filter.updatedFrom || filter.updatedTo);
 
   return (
     <div className="cred-toolbar" data-testid="credentials-toolbar">
+      <p id={patternHintId} className="visually-hidden">
+        Dates are written {pattern}.
+      </p>
       <div className="cred-filters" role="group" aria-label="Filters">
         {/* Filters run on the local store, so each keystroke applies at once: no debounce. The
             label is the placeholder's words, hidden: the toolbar is one line above the table. */}

@@ -3,6 +3,7 @@ import type { CustomerDTO } from '../../../../src-preload/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FetchedAt } from '../../components/FetchedAt';
 import { SearchField } from '../../components/SearchField';
+import { Skeleton } from '../../components/Skeleton';
 import { useCustomers, type CustomersEntry } from '../../store/customers';
 import { CustomerPager } from './CustomerPager';
 import { CustomerSortField } from './CustomerSortField';
@@ -98,14 +99,17 @@ export function CustomerList({ profileId, entry, creating, onSelect, onNew }: Pr
       </div>
 
       <div role="status" className="live-region">
-        {listLoading && <p className="status">{list ? 'Updating…' : 'Loading customers…'}</p>}
+        {listLoading && list && <p className="status">Updating…</p>}
       </div>
+
+      {/* The first page is on its way: placeholder options where the list will be (the skeleton says "Loading customers…"). */}
+      {listLoading && !list && <Skeleton label="Loading customers…" testId="customers-skeleton" shape="list" rows={6} />}
 
       {listError && (
         <ErrorNotice error={listError} testId="customers-error" onRetry={() => void load(profileId)} />
       )}
 
-      {list && items.length === 0 ? (
+      {!list && listLoading ? null : list && items.length === 0 ? (
         <p className="muted customer-list-empty" data-testid="customers-empty">
           {list.search ? `No customers match “${list.search}”.` : 'No customers yet.'}
         </p>

@@ -5,7 +5,9 @@ import { DetailField as Field, orNone } from '../../components/DetailField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { BlockedReason } from '../../components/BlockedReason';
 import { SuccessNotice } from '../../components/SuccessNotice';
-import { formatBalance, formatDateTime } from '../../lib/format';
+import { DateTime } from '../../components/Time';
+import { formatBalance } from '../../lib/format';
+import { useAccountCurrency } from '../../lib/useAccountCurrency';
 import { useWriteBlock } from '../../store/connectivity';
 import { useCredentials } from '../../store/credentials';
 import { useCustomers, type CustomersEntry } from '../../store/customers';
@@ -106,6 +108,7 @@ function CustomerCard({ profileId, customer: c }: { profileId: string; customer:
   const [replacing, setReplacing] = useState(false);
   const [open, setOpen] = useState(detailsOpen);
   const blocked = useWriteBlock();
+  const currency = useAccountCurrency(profileId);
   const reasonId = useId();
   const detailsId = useId();
   const stored = c.tokenState === 'stored';
@@ -166,13 +169,19 @@ function CustomerCard({ profileId, customer: c }: { profileId: string; customer:
             </Field>
           )}
           <Field name="balance" label="Balance">
-            {c.cashCredits === null ? <span className="muted">Not reported</span> : formatBalance(c.cashCredits, null)}
+            {c.cashCredits === null ? (
+              <span className="muted">Not reported</span>
+            ) : (
+              <>
+                {formatBalance(c.cashCredits, currency)}
+                {/* A number alone could be any money: say the currency is unknown rather than imply one. */}
+                {currency === null && <span className="muted"> (currency not reported)</span>}
+              </>
+            )}
           </Field>
           {c.createdAt && (
             <Field name="createdAt" label="Created">
-              <time dateTime={c.createdAt} title={c.createdAt}>
-                {formatDateTime(c.createdAt)}
-              </time>
+              <DateTime iso={c.createdAt} />
             </Field>
           )}
         </dl>

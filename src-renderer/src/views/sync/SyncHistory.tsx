@@ -91,7 +91,7 @@ function SyncReport({ report: r }: { report: SyncReportDTO }) {
       <div className="sync-report-head">
         <Badge tone={outcome.tone}>{outcome.label}</Badge>
         <strong className="sync-report-scope">{scopeLabel(r)}</strong>
-        <time dateTime={r.finishedAt} title={r.finishedAt} className="sync-report-when">
+        <time dateTime={r.finishedAt} className="sync-report-when">
           {formatDateTime(r.finishedAt)} · {formatAge(r.finishedAt, now)}
         </time>
       </div>
