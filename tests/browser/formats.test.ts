@@ -15,6 +15,7 @@ const CASES = [
     dateTime: /^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2} (GMT\+5:30|IST)$/,
     age: /^(just now|\d+ (min|hr|day)s? ago|yesterday)$/,
     pattern: 'dd/mm/yyyy',
+    zone: 'GMT+5:30',
     offsetMinutes: -330,
   },
   {
@@ -23,6 +24,7 @@ const CASES = [
     dateTime: /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM) (EST|EDT)$/,
     age: /^(just now|\d+ (min|hr|day)\.? ago|yesterday)$/,
     pattern: 'mm/dd/yyyy',
+    zone: 'ET',
     offsetMinutes: 240,
   },
 ] as const;
@@ -31,9 +33,17 @@ const CASES = [
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').trim();
 
 /** The same instant as Node's Intl writes it for that locale and zone (Chromium and Node share ICU's data). */
-function expected(iso: string, locale: string, timeZone: string): string {
+function expected(iso: string, locale: string, timeZone: string, zone = true): string {
   return plain(
-    new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso)),
+    new Intl.DateTimeFormat(locale, {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      ...(zone ? { timeZoneName: 'short' as const } : {}),
+    }).format(new Date(iso)),
   );
 }
 
@@ -42,7 +52,12 @@ async function times(page: Page, scope: string) {
   return page.locator(`${scope} time`).evaluateAll((els) =>
     els
       .filter((el) => (el as HTMLElement).offsetParent !== null)
-      .map((el) => ({ text: (el as HTMLElement).innerText, iso: el.getAttribute('datetime') ?? '', title: el.getAttribute('title') ?? '' })),
+      .map((el) => ({
+        text: (el as HTMLElement).innerText,
+        iso: el.getAttribute('datetime') ?? '',
+        title: el.getAttribute('title') ?? '',
+        inTable: !!el.closest('[data-testid="credentials-table"]'),
+      })),
   );
 }
 
@@ -76,11 +91,17 @@ describe.each(CASES)('dates and numbers in $locale, $timezoneId', (c) => {
     for (const t of shown) {
       const text = plain(t.text);
       if (c.age.test(text)) expect(plain(t.title)).toBe(expected(t.iso, c.locale, c.timezoneId));
-      else {
+      else if (t.inTable) {
+        // The table names the zone once, in its date headers; each cell has it in its tooltip.
+        expect(text).toBe(expected(t.iso, c.locale, c.timezoneId, false));
+        expect(plain(t.title)).toBe(expected(t.iso, c.locale, c.timezoneId));
+      } else {
         expect(text).toMatch(c.dateTime);
         expect(text).toBe(expected(t.iso, c.locale, c.timezoneId));
       }
     }
+    expect(shown.filter((t) => t.inTable).length).toBeGreaterThan(3);
+    expect(plain(await view.locator('th[data-sort-field="updatedAt"] .col-zone').innerText())).toBe(c.zone);
     // No hand-made format left anywhere on screen: no "2025-06-05 11:25", no bare clock "at 11:47".
     const body = await page.locator('body').innerText();
     expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}/);

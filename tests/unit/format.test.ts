@@ -9,10 +9,12 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatDateTimeNoZone,
   formatDuration,
   formatElapsed,
   formatTime,
   plural,
+  zoneLabel,
 } from '../../src-renderer/src/lib/format';
 
 const GB_LONDON = { locale: 'en-GB', timeZone: 'Europe/London' };
@@ -23,6 +25,20 @@ const DE_BERLIN = { locale: 'de-DE', timeZone: 'Europe/Berlin' };
 const SUMMER = '2025-06-05T10:25:00Z';
 const WINTER = '2025-01-15T16:25:00Z';
 const at = (iso: string) => Date.parse(iso);
+
+describe('a table column of times: the zone once in its header, each cell without it', () => {
+  it('cells in the zone, without its name', () => {
+    expect(formatDateTimeNoZone(SUMMER, GB_LONDON)).toBe('5 Jun 2025, 11:25');
+    expect(formatDateTimeNoZone(SUMMER, GB_KOLKATA)).toBe('5 Jun 2025, 15:55');
+    expect(formatDateTimeNoZone(SUMMER, US_NY).replace(/\u202f/g, ' ')).toBe('Jun 5, 2025, 6:25 AM');
+  });
+  it('the header: a short generic name, else the offset; the same in summer and winter where generic', () => {
+    expect(zoneLabel(US_NY, at(SUMMER))).toBe('ET');
+    expect(zoneLabel(US_NY, at(WINTER))).toBe('ET');
+    expect(zoneLabel(GB_KOLKATA, at(SUMMER))).toBe('GMT+5:30');
+    expect(zoneLabel(DE_BERLIN, at(WINTER))).toBe('MEZ');
+  });
+});
 
 describe('absolute times: Intl, in the admin’s locale and zone, with the zone named', () => {
   it('a date and time', () => {

@@ -53,6 +53,27 @@ export function formatDateTime(iso: string, where: Where = {}): string {
   return d ? dateTimeFormat(where, { ...DATE, ...TIME }).format(d) : iso;
 }
 
+/**
+ * For a column of times whose header names the zone once (`zoneLabel`): "5 Jun 2025, 11:25" /
+ * "Jun 5, 2025, 6:25 AM". Repeating "GMT+5:30" on every row of a table is noise and width.
+ */
+export function formatDateTimeNoZone(iso: string, where: Where = {}): string {
+  const d = parse(iso);
+  return d ? dateTimeFormat(where, { ...DATE, hour: 'numeric', minute: '2-digit' }).format(d) : iso;
+}
+
+/**
+ * The admin's zone, short, for a column header: its generic name where that is short ("ET",
+ * "MEZ"), else its offset now ("GMT+5:30"). Generic, not "EST"/"EDT": one header covers rows
+ * from summer and winter, each written in its own wall time.
+ */
+export function zoneLabel(where: Where = {}, now: number = Date.now()): string {
+  const part = (style: 'shortGeneric' | 'short') =>
+    dateTimeFormat(where, { timeZoneName: style }).formatToParts(now).find((x) => x.type === 'timeZoneName')?.value ?? '';
+  const generic = part('shortGeneric');
+  return generic && generic.length <= 6 ? generic : part('short');
+}
+
 /** "5 Jun 2025" / "Jun 5, 2025": the day in the admin's zone, for "created" lines. */
 export function formatDate(iso: string, where: Where = {}): string {
   const d = parse(iso);

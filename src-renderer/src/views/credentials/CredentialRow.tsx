@@ -4,7 +4,7 @@ import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
 import { Icon, type IconName } from '../../components/Icon';
 import { kindCaps } from '../../lib/caps';
 import { credentialLabel } from '../../lib/credential';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatDateTimeNoZone } from '../../lib/format';
 
 export type RowActions = {
   onToggle(c: CredentialDTO): void;
@@ -14,8 +14,11 @@ export type RowActions = {
   onEdit(c: CredentialDTO): void;
 };
 
-/** Which columns the table shows (Created is left out when a row would not fit). */
-export type Columns = { check: boolean; kind: boolean; name: boolean; realm: boolean; created: boolean };
+/**
+ * Which columns the table shows (Created is left out when a row would not fit), and whether its
+ * dates are cut to the day (the narrowest fit; the time stays in the tooltip).
+ */
+export type Columns = { check: boolean; kind: boolean; name: boolean; realm: boolean; created: boolean; dayOnly: boolean };
 
 type RowProps = RowActions & {
   c: CredentialDTO;
@@ -82,12 +85,12 @@ export function CredentialRow(p: RowProps) {
       </td>
       {cols.created && (
         <td role="gridcell" className="col-date" data-field="createdAt">
-          <DateCell iso={c.createdAt} />
+          <DateCell iso={c.createdAt} dayOnly={cols.dayOnly} />
         </td>
       )}
       <td role="gridcell" className="col-date" data-field="updatedAt">
         {/* Without its column, the Created date is in the Updated date's tooltip. */}
-        <DateCell iso={c.updatedAt} title={cols.created ? undefined : `Created ${orDash(c.createdAt)} · updated ${orDash(c.updatedAt)}`} />
+        <DateCell iso={c.updatedAt} dayOnly={cols.dayOnly} title={cols.created ? undefined : `Created ${orDash(c.createdAt)} · updated ${orDash(c.updatedAt)}`} />
       </td>
       <td role="gridcell" className="col-actions">
         <div className="row-actions">
@@ -163,12 +166,15 @@ function RowAction(p: {
 
 const orDash = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
-/** Date and time on one line (a date split over two lines reads as two values). */
-function DateCell({ iso, title }: { iso: string | null; title?: string | undefined }) {
+/**
+ * Date and time on one line (a date split over two lines reads as two values), without the zone:
+ * the column header names it once. The tooltip has the full time with its zone.
+ */
+function DateCell({ iso, title, dayOnly }: { iso: string | null; title?: string | undefined; dayOnly: boolean }) {
   if (!iso) return <span className="muted" title={title}>—</span>;
   return (
-    <time dateTime={iso} title={title ?? iso}>
-      {formatDateTime(iso)}
+    <time dateTime={iso} title={title ?? formatDateTime(iso)}>
+      {dayOnly ? formatDate(iso) : formatDateTimeNoZone(iso)}
     </time>
   );
 }

@@ -4,6 +4,7 @@ import type { CredentialDTO, CredentialSort, ProviderCapsDTO } from '../../../..
 import type { WriteBlock } from '../../components/BlockedReason';
 import { kindCaps, kindsTitle } from '../../lib/caps';
 import { useRovingGrid } from '../../lib/useRovingGrid';
+import { zoneLabel } from '../../lib/format';
 import { useFitLevel } from '../../lib/useFitLevel';
 import { CredentialRow, type Columns, type RowActions } from './CredentialRow';
 
@@ -89,9 +90,10 @@ export function CredentialsTable(props: Props) {
   // pushed out of view or under the sticky actions: first the Created date goes, the column of
   // least use (each Updated date's tooltip has it, and Settings shows both); then the Enable /
   // Disable button shrinks to its icon like the other actions; last (a very long username), a
-  // username may break over lines and a name is cut shorter.
-  const fit = useFitLevel(wrapRef, tableRef, 3, `${items.map((c) => c.id).join()}|${JSON.stringify(shape)}`);
-  const cols: Columns = { ...shape, created: fit < 1 };
+  // username may break over lines and a name is cut shorter; last of all the dates show the day
+  // only (the time and zone stay in each one's tooltip).
+  const fit = useFitLevel(wrapRef, tableRef, 4, `${items.map((c) => c.id).join()}|${JSON.stringify(shape)}`);
+  const cols: Columns = { ...shape, created: fit < 1, dayOnly: fit >= 4 };
   const colCount = 4 + Number(cols.check) + Number(cols.kind) + Number(cols.name) + Number(cols.realm) + Number(cols.created);
 
   const entries: Entry[] = [];
@@ -146,20 +148,24 @@ export function CredentialsTable(props: Props) {
     wrapRef.current?.scrollTo({ top: 0 });
   }, [props.offset, sort?.field, sort?.dir]);
 
+  // The dates' zone, named once in their headers (each cell has its full time in its tooltip).
+  const zone = zoneLabel();
   const header = (field: SortField, label: string, title?: string) => {
     const active = sort?.field === field;
     const dir = active ? sort.dir : null;
+    const dateColumn = field === 'createdAt' || field === 'updatedAt';
     return (
       <th
         scope="col"
         role="columnheader"
         aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
         data-sort-field={field}
-        className={field === 'createdAt' || field === 'updatedAt' ? 'col-date' : undefined}
+        className={dateColumn ? 'col-date' : undefined}
         title={title}
       >
         <button type="button" className="sort-button" onClick={() => onSort(field)}>
           {label}
+          {dateColumn && <span className="col-zone">{zone}</span>}
           <span className="sort-icon" aria-hidden="true">
             {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
           </span>
