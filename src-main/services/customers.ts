@@ -399,10 +399,23 @@ function noCustomerToken(): AppError {
 
 const tokenOf = (authId: string, token: string): PartnerCredentials => ({ kind: 'token', authId, token });
 
-/** A listed account as the store keeps it: no token, only whether the list handed one over. */
+/**
+ * A listed account as the store keeps it, field by field: the account's token is deliberately not
+ * copied, only whether the list handed one over.
+ */
 function toStoredAccount(a: Account): StoredAccount {
-  const { tokenState: _t, ...row } = toCustomerDTO(a, 'missing');
-  return { ...row, tokenHandover: a.token !== null };
+  return {
+    authId: a.id,
+    name: a.name,
+    email: a.email,
+    phone: a.phone,
+    company: a.company,
+    country: a.country,
+    isActive: a.isActive,
+    cashCredits: a.balance,
+    createdAt: a.createdAt,
+    tokenHandover: a.token !== null,
+  };
 }
 
 /** A stored account as a DTO, field by field (what the store adds, like tokenHandover, stays in main). */
@@ -421,21 +434,8 @@ function storedToDTO(a: StoredAccount, state: CustomerTokenState): CustomerDTO {
   };
 }
 
-function toCustomerDTO(a: Account, state: CustomerTokenState): CustomerDTO {
-  // Built field by field: the account's token is deliberately not copied.
-  return {
-    authId: a.id,
-    name: a.name,
-    email: a.email,
-    phone: a.phone,
-    company: a.company,
-    country: a.country,
-    isActive: a.isActive,
-    cashCredits: a.balance,
-    createdAt: a.createdAt,
-    tokenState: state,
-  };
-}
+/** A listed account as a DTO: through its stored shape, so one mapping names every field. */
+const toCustomerDTO = (a: Account, state: CustomerTokenState): CustomerDTO => storedToDTO(toStoredAccount(a), state);
 
 function bareCustomer(authId: string, state: CustomerTokenState): CustomerDTO {
   return { authId, name: authId, email: null, phone: null, company: null, country: null, isActive: true, cashCredits: null, createdAt: null, tokenState: state };
