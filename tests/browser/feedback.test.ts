@@ -4,7 +4,7 @@
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
-import { addProfileViaUi, openApp, openCustomers, waitForPartner } from './support';
+import { addProfileViaUi, HARBORLIGHT, northwindCustomers, openApp, openCredentials, openCustomers, waitForPartner } from './support';
 
 const northwind = DEMO_PARTNERS[0]!;
 
@@ -73,6 +73,47 @@ describe('busy buttons', () => {
     expect(at2500!.note?.replace(/\s/g, ' ')).toMatch(/^Still working… 2 sec$/);
     sim.setFaults({});
     await waitForPartner(page, northwind.name);
+  });
+});
+
+describe('a row action on a slow network', () => {
+  it('Disable from the keyboard: no spinner at 100 ms, a spinner at 400 ms, and the focus stays on the button throughout', async () => {
+    const app = await openApp();
+    await northwindCustomers(app);
+    const view = await openCredentials(app.page, HARBORLIGHT);
+    const row = view.locator('tr[data-username][data-enabled="true"]').first();
+    const username = await row.getAttribute('data-username');
+    const toggle = row.locator('button.row-toggle');
+    await toggle.focus();
+    app.sim.setFaults({ latencyMs: 1200 });
+    // Sampled by the page's own clock from the keypress.
+    await app.page.evaluate(() => {
+      const w = window as unknown as { __row: { at: number; spinner: boolean; focused: boolean; ariaDisabled: string | null }[] };
+      w.__row = [];
+      const button = document.activeElement as HTMLElement;
+      for (const at of [100, 400, 900]) {
+        setTimeout(() => {
+          const now = document.activeElement as HTMLElement;
+          w.__row.push({
+            at,
+            spinner: !!now?.querySelector('[data-testid="busy-spinner"]'),
+            focused: now === button || (now?.classList.contains('row-toggle') ?? false),
+            ariaDisabled: now?.getAttribute('aria-disabled') ?? null,
+          });
+        }, at);
+      }
+    });
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => app.page.evaluate(() => (window as unknown as { __row: unknown[] }).__row.length), { timeout: 5000 }).toBe(3);
+    const [at100, at400, at900] = await app.page.evaluate(() => (window as unknown as { __row: { spinner: boolean; focused: boolean; ariaDisabled: string | null }[] }).__row);
+    expect(at100).toMatchObject({ spinner: false, focused: true, ariaDisabled: 'true' });
+    expect(at400).toMatchObject({ spinner: true, focused: true, ariaDisabled: 'true' });
+    expect(at900).toMatchObject({ spinner: true, focused: true });
+    // Done: the row says Disabled, and the focus is still on its (now Enable) button.
+    const same = view.locator(`tr[data-username="${username}"]`);
+    await expect.poll(() => same.getAttribute('data-enabled'), { timeout: 10_000 }).toBe('false');
+    app.sim.setFaults({});
+    expect(await app.page.evaluate(() => (document.activeElement as HTMLElement).closest('tr')?.getAttribute('data-username'))).toBe(username);
   });
 });
 

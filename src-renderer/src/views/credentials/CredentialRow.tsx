@@ -1,9 +1,11 @@
 import type { CredentialDTO, ProviderCapsDTO } from '../../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
 import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
+import { Spinner } from '../../components/Busy';
 import { Icon, type IconName } from '../../components/Icon';
 import { kindCaps } from '../../lib/caps';
 import { credentialLabel } from '../../lib/credential';
+import { useBusyPhase } from '../../lib/useBusyPhase';
 import { formatDate, formatDateTime, formatDateTimeNoZone } from '../../lib/format';
 
 export type RowActions = {
@@ -41,6 +43,8 @@ type RowProps = RowActions & {
 export function CredentialRow(p: RowProps) {
   const { c, caps, cols, isChecked, busy, writeBlock } = p;
   const off = busy || !!writeBlock;
+  const { phase } = useBusyPhase(busy);
+  const spinning = phase === 'spinner' || phase === 'long';
   const k = kindCaps(caps, c.kind);
   const label = credentialLabel(c);
   return (
@@ -96,16 +100,19 @@ export function CredentialRow(p: RowProps) {
         <div className="row-actions">
           {k.toggle && (
             // Its word, or in a table too wide for its box (data-fit="2") its icon with the word hidden.
+            // While its write is on the wire it is aria-disabled, not disabled, so the focus the
+            // admin put on it stays (a disabled button drops focus to the page); past 300 ms it spins.
             <button
               type="button"
-              className="btn btn-small row-toggle"
-              onClick={() => p.onToggle(c)}
-              disabled={off}
-              aria-busy={busy}
+              className={`btn btn-small row-toggle${spinning ? ' is-busy' : ''}`}
+              onClick={() => !busy && p.onToggle(c)}
+              disabled={!!writeBlock}
+              aria-disabled={busy || undefined}
+              aria-busy={spinning}
               title={c.enabled ? 'Disable' : 'Enable'}
               {...blockedProps(writeBlock)}
             >
-              <Icon name="power" />
+              {spinning ? <Spinner /> : <Icon name="power" />}
               <span className="row-action-label">{c.enabled ? 'Disable' : 'Enable'}</span>
             </button>
           )}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { CredentialDTO } from '../../../../src-preload/contract';
 import { BlockedReason } from '../../components/BlockedReason';
+import { BusyButton } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { credentialLabel } from '../../lib/credential';
 import { useEscapeCloses } from '../../lib/useEscapeCloses';
@@ -46,17 +47,17 @@ export function DeleteConfirm({ scope, credential, onDeleted, onCancel, blocked 
       </p>
       {failure && <ErrorNotice error={failure} testId="delete-error" onRetry={() => void onDelete()} />}
       <div className="form-actions">
-        <button
+        <BusyButton
           type="button"
           className="btn btn-danger"
           onClick={() => void onDelete()}
-          disabled={busy || blocked !== null}
-          aria-busy={busy}
+          busy={busy}
+          disabled={blocked !== null}
+          label="Delete"
+          busyLabel="Deleting…"
           title={blocked ?? undefined}
           aria-describedby={blocked ? reasonId : undefined}
-        >
-          {busy ? 'Deleting…' : 'Delete'}
-        </button>
+        />
         <button ref={cancelRef} type="button" className="btn" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
