@@ -1,3 +1,4 @@
+import { BusyButton } from '../../components/Busy';
 import { CREDENTIAL_PAGE_SIZES, type CredentialFilter, type CredentialKind, type CredentialKindCaps } from '../../../../src-preload/contract';
 import { blockedProps, type WriteBlock } from '../../components/BlockedReason';
 import { SearchField } from '../../components/SearchField';
@@ -103,9 +104,7 @@ export function CredentialsToolbar({ query, onChange, onExport, onNew, exporting
         </details>
       </div>
       <div className="cred-actions">
-        <button type="button" className="btn" onClick={onExport} disabled={exporting} aria-busy={exporting}>
-          {exporting ? 'Exporting…' : 'Export CSV'}
-        </button>
+        <BusyButton type="button" className="btn" onClick={onExport} busy={exporting} label="Export CSV" busyLabel="Exporting…" />
         {creatable.length > 0 && (
           <span className="cred-new" role="group" aria-label="Create">
             {creatable.map((k) => (
