@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Four suites (design.md §7). `npm test` runs them all inside a throwaway Secret Service.
+// Five suites (design.md §7, and issue 10's security suite). `npm test` runs them all inside a throwaway Secret Service.
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +21,11 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: false,
         },
+      },
+      {
+        // Tries hard to break the security and reliability promises (SECURITY.md); each check
+        // records its figures (tests/security/figures.ts) for scripts/security-summary.ts.
+        test: { name: 'security', include: ['tests/security/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 60_000, fileParallelism: false },
       },
       {
         test: { name: 'electron', include: ['tests/electron/**/*.test.ts'], environment: 'node', testTimeout: 90_000, hookTimeout: 90_000 },
