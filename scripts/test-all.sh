@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# `npm test`: every suite, in order: typecheck, build, electronegativity on the build, then unit, integration (real loopback HTTP
+# `npm test`: every suite, in order: typecheck, build, electronegativity on the build, npm audit of the
+# production dependencies, then unit, integration (real loopback HTTP
 # and a real keyring), browser (the built app in Chromium) and electron (skips where the binary is
 # absent) — all inside a throwaway Secret Service on Linux. Ends with one line "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
+# The security figures of this run only: cleared before the first step that records any
+# (electronegativity and npm-audit below, then the security suite inside vitest).
+rm -rf .tmp/security-figures
 passed=0
 failed=0
 step() { # name, command...
@@ -15,9 +19,10 @@ step() { # name, command...
 step typecheck npx tsc -p tsconfig.json --noEmit
 step build npx electron-vite build --logLevel warn
 step electronegativity node --import tsx scripts/electronegativity.ts
+# Fails on a high or critical finding, and when the registry cannot be reached (no report is no pass).
+step npm-audit node --import tsx scripts/audit.ts
 
 rm -f .tmp/vitest.json
-rm -rf .tmp/security-figures
 bash scripts/with-keyring.sh npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 vitest_rc=$?
 if [ -f .tmp/vitest.json ]; then
@@ -30,7 +35,7 @@ else
   vs=0
   failed=$((failed + 1)); echo "FAILED: vitest wrote no report (exit $vitest_rc)"
 fi
-# The security suite ran inside vitest above; its figures are summed up here (failures must be 0).
-if ls tests/security/*.test.ts >/dev/null 2>&1; then step security-summary node --import tsx scripts/security-summary.ts; fi
+# The security suite ran inside vitest above; its figures (and electronegativity's and npm audit's) are summed up here (failures must be 0).
+step security-summary node --import tsx scripts/security-summary.ts
 echo "${passed} passed, ${failed} failed, ${vs} skipped"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,42 @@
+// `npm audit` over the production dependencies (what ships in the app), a step of `npm test`
+// (scripts/test-all.sh). Fails on any high or critical finding and prints the count per severity.
+//
+// Where the registry cannot be reached (offline, DNS, refused, timed out, a mirror without the
+// audit endpoint), there is no report, and no report is not a pass: it prints "npm audit could not
+// reach the registry: <why>", exits 1 and records failures 1 in the security figures. Run it again
+// where the registry answers (or point npm at one that serves audits: `--registry URL` is passed on).
+//
+// The judging is scripts/audit-judge.ts (pure, tests/unit/audit.test.ts); its negative control, a
+// fixed report with one high finding, is judged in this same run and must fail.
+import { resolve } from 'node:path';
+import { recordFigures } from '../tests/security/figures';
+import { controlCaught, judge, parseAudit, runNpmAudit, type AuditOutcome } from './audit-judge';
+
+const ROOT = resolve(__dirname, '..');
+
+async function main(): Promise<void> {
+  const outcome: AuditOutcome = parseAudit(await runNpmAudit(process.argv.slice(2), ROOT));
+  const verdict = judge(outcome);
+  const caught = controlCaught();
+  if (outcome.kind === 'report') {
+    for (const p of outcome.packages) console.log(`  ${p.severity.padEnd(8)} ${p.name}`);
+  }
+  console.log(verdict.summary);
+  if (!caught) console.log('npm audit: NEGATIVE CONTROL MISSED: a report with one high finding was judged passing');
+  const n = (k: 'critical' | 'high' | 'moderate' | 'low') => (outcome.kind === 'report' ? outcome.counts[k] : 'unknown');
+  recordFigures('npm-audit', {
+    check: 'npm audit (production deps)',
+    figures: {
+      critical: n('critical'),
+      high: n('high'),
+      moderate: n('moderate'),
+      low: n('low'),
+      ...(outcome.kind === 'report' ? {} : { [outcome.kind === 'unreachable' ? 'registry unreachable' : 'audit error']: outcome.reason.slice(0, 200) }),
+    },
+    failures: verdict.failures,
+    controlCaught: caught,
+  });
+  process.exit(verdict.pass && caught ? 0 : 1);
+}
+
+void main();
