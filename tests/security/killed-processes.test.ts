@@ -2,7 +2,8 @@
 // store-writer.ts) writes one file kind generation after generation and is killed with SIGKILL at
 // a random moment; the real code then opens the file and must find the previous generation or the
 // new one, whole: never a torn, empty or missing state. 50 kills per file kind: the profiles file
-// (ProfileStore), the vault (Vault) and a local-store file (LocalStore over sealed-file.ts).
+// (ProfileStore), the vault (Vault) and the local store's files (LocalStore over sealed-file.ts: a
+// credential list, profile.bin and reports.bin, written in turn each generation).
 //
 // Negative control: the same kills against a deliberately non-atomic writer of the profiles file
 // (truncate, then chunks; test-only, in store-writer.ts) must lose the state at least once.
@@ -21,6 +22,7 @@ import { loadOrCreateMasterKey, MASTER_KEY_ACCOUNT } from '../../src-main/secret
 import { Vault } from '../../src-main/secrets/vault';
 import { LocalStore } from '../../src-main/store/local-store';
 import { recordFigures } from './figures';
+import { reportOf, storedProfileOf } from '../support/store-writer-data';
 import { tempDir, uniqueService } from '../support/tmp';
 
 const ROOT = resolve(__dirname, '../..');
@@ -34,7 +36,7 @@ const ACCOUNT = 'MA_KILL0001';
  * starts writing continuously). Counted from ready, not from spawn: a child's start-up takes
  * 0.1–1 s on a shared machine, and kills before any write prove little.
  */
-const DELAY_MS = [0, 250] as const;
+const DELAY_MS = [0, 200] as const;
 
 const SEED = Number(process.env.KILL_SEED ?? Date.now() % 2 ** 31);
 function mulberry32(seed: number): () => number {
@@ -57,7 +59,7 @@ afterAll(async () => {
 
 type Kind = 'profiles' | 'vault' | 'store' | 'control';
 /** What the real code found after a kill: a whole generation, or why it is not one. */
-type Found = { gen: number } | { lost: string };
+type Found = { gen: number; files?: number[] } | { lost: string };
 
 interface Tally {
   kills: number;
@@ -116,13 +118,19 @@ async function reopen(kind: Kind, dir: string, master: Buffer): Promise<Found> {
     if (gens.size !== 1 || gens.has(undefined)) return { lost: `vault: mixed or unreadable generations ${[...gens].join(',')}` };
     return { gen: [...gens][0]! };
   }
+  // Every local-store file kind: the credential list, profile.bin and reports.bin, each whole.
   const store = new LocalStore(dir, async () => deriveKey(master, 'store'));
   const list = await store.credentials(PROFILE, ACCOUNT);
-  if (store.notices.length) return { lost: `store: ${store.notices[0]!.message}` };
+  const profile = await store.profile(PROFILE);
+  const reports = (await store.reports(PROFILE)) as unknown as Array<{ id: string }>;
+  if (store.notices.length) return { lost: `store: ${store.notices.map((n) => n.message).join(' ')}` };
   if (!list || list.items.length !== SIZE) return { lost: `store: ${list?.items.length ?? 'no'} of ${SIZE} credentials` };
   const gens = new Set(list.items.map((c) => genOf(c.username, /^gen(\d+)user\d+$/)));
   if (gens.size !== 1 || gens.has(undefined)) return { lost: `store: mixed generations ${[...gens].join(',')}` };
-  return { gen: [...gens][0]! };
+  const profileGen = genOf(profile.partner?.value.name, /^gen(\d+)$/);
+  const reportGen = genOf(reports[0]?.id, /^gen(\d+)$/);
+  if (profileGen === undefined || reportGen === undefined) return { lost: `store: profile.bin ${profile.partner?.value.name}, reports.bin ${reports[0]?.id}` };
+  return { gen: [...gens][0]!, files: [[...gens][0]!, profileGen, reportGen] };
 }
 
 /** Generation 0, written with the real code (the profiles file: in its real format). */
@@ -132,11 +140,14 @@ async function seed(kind: Kind, dir: string, master: Buffer): Promise<void> {
     const { vault } = await Vault.open(join(dir, 'vault.json'), master);
     await vault.setMany(Array.from({ length: SIZE }, (_, i) => [`profile:p_kill${String(i).padStart(8, '0')}:partner`, `gen0-secret-${i}`] as const));
   } else {
-    await new LocalStore(dir, async () => deriveKey(master, 'store')).putCredentials(PROFILE, ACCOUNT, {
+    const store = new LocalStore(dir, async () => deriveKey(master, 'store'));
+    await store.putCredentials(PROFILE, ACCOUNT, {
       fetchedAt: new Date().toISOString(),
       total: SIZE,
       items: Array.from({ length: SIZE }, (_, i) => ({ id: `c${i}`, kind: 'sip' as const, username: `gen0user${i}`, name: null, realm: null, enabled: true, createdAt: null, updatedAt: null })),
     });
+    await store.putProfile(PROFILE, storedProfileOf(0));
+    await store.addReport(PROFILE, reportOf(0));
   }
 }
 
@@ -170,30 +181,34 @@ async function run(kind: Kind, master: Buffer, rand: () => number): Promise<Tall
   const keyHex = (kind === 'store' ? deriveKey(master, 'store') : master).toString('hex');
   await seed(kind, dir, master);
   const t: Tally = { kills: 0, killPoints: [], beforeFirstWrite: 0, midWrite: 0, midWriteKeptPrevious: 0, midWriteHadNew: 0, betweenWrites: 0, afterRename: 0, beforeRename: 0, lost: [] };
-  let known = 0;
+  /** The generation each file holds (the store has three files, which may lag one another by one). */
+  let known: number[] = [0, 0, 0];
   for (let k = 0; k < KILLS; k++) {
     const delay = Math.round(DELAY_MS[0] + rand() * (DELAY_MS[1] - DELAY_MS[0]));
     t.killPoints.push(delay);
-    const said = await killOnce(kind, dir, keyHex, known + 1, delay);
+    const said = await killOnce(kind, dir, keyHex, Math.max(...known) + 1, delay);
     t.kills++;
-    const previous = said.lastWrote ?? known;
+    const previous = (file: number) => said.lastWrote ?? known[file]!;
     const inFlight = said.lastBegin !== undefined && said.lastBegin !== said.lastWrote ? said.lastBegin : undefined;
     if (said.lastBegin === undefined) t.beforeFirstWrite++;
     else if (inFlight !== undefined) t.midWrite++;
     else t.betweenWrites++;
     const found = await reopen(kind, dir, master);
-    const ok = 'gen' in found && (found.gen === previous || found.gen === inFlight);
+    // Each file holds its previous generation or the one in flight (the store's three files are
+    // written one after another, so a kill between them leaves them one generation apart).
+    const ok = 'gen' in found && (found.files ?? [found.gen]).every((g, file) => g === previous(file) || g === inFlight);
     if (!ok) {
-      t.lost.push(`kill ${k} at ${delay} ms (${JSON.stringify(said)}): ${'gen' in found ? `found generation ${found.gen}, expected ${previous}${inFlight ? ` or ${inFlight}` : ''}` : found.lost}`);
+      t.lost.push(`kill ${k} at ${delay} ms (${JSON.stringify(said)}): ${'gen' in found ? `found generation ${found.files?.join('/') ?? found.gen}, expected ${said.lastWrote ?? known.join('/')}${inFlight ? ` or ${inFlight}` : ''}` : found.lost}`);
       // Start the next round from a good state again (the kept-aside copy stays for no one: remove it).
       for (const f of readdirSync(dir)) if (/\.(corrupt|unreadable)-/.test(f)) rmSync(join(dir, f), { recursive: true, force: true });
       await seed(kind, dir, master);
-      known = 0;
+      known = [0, 0, 0];
       continue;
     }
     if (inFlight !== undefined) found.gen === inFlight ? t.midWriteHadNew++ : t.midWriteKeptPrevious++;
+    // (The store: by its credential list, the largest of its files.)
     if (said.lastBegin !== undefined) found.gen === said.lastBegin ? t.afterRename++ : t.beforeRename++;
-    known = found.gen;
+    known = found.files ?? [found.gen, found.gen, found.gen];
   }
   return t;
 }
