@@ -76,6 +76,8 @@ interface Tally {
   /** …or the one before it (killed before that rename). */
   beforeRename: number;
   lost: string[];
+  /** Temp files a killed write left beside the real file (harmless, but never cleaned up). */
+  tempLeft: number;
 }
 
 /** A profiles file of SIZE profiles, generation 0, in the real format. */
@@ -180,7 +182,7 @@ async function run(kind: Kind, master: Buffer, rand: () => number): Promise<Tall
   // The vault takes the master key itself; the store its HKDF sub-key (as VaultAccess does).
   const keyHex = (kind === 'store' ? deriveKey(master, 'store') : master).toString('hex');
   await seed(kind, dir, master);
-  const t: Tally = { kills: 0, killPoints: [], beforeFirstWrite: 0, midWrite: 0, midWriteKeptPrevious: 0, midWriteHadNew: 0, betweenWrites: 0, afterRename: 0, beforeRename: 0, lost: [] };
+  const t: Tally = { kills: 0, killPoints: [], beforeFirstWrite: 0, midWrite: 0, midWriteKeptPrevious: 0, midWriteHadNew: 0, betweenWrites: 0, afterRename: 0, beforeRename: 0, lost: [], tempLeft: 0 };
   /** The generation each file holds (the store has three files, which may lag one another by one). */
   let known: number[] = [0, 0, 0];
   for (let k = 0; k < KILLS; k++) {
@@ -210,6 +212,8 @@ async function run(kind: Kind, master: Buffer, rand: () => number): Promise<Tall
     if (said.lastBegin !== undefined) found.gen === said.lastBegin ? t.afterRename++ : t.beforeRename++;
     known = found.files ?? [found.gen, found.gen, found.gen];
   }
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [e.name]));
+  t.tempLeft = walk(dir).filter((n) => n.endsWith('.tmp')).length;
   return t;
 }
 
@@ -227,7 +231,7 @@ describe('killed processes', () => {
     const real = [profiles!, vault!, store!];
     for (const [name, t] of [['profiles', profiles!], ['vault', vault!], ['store', store!], ['control', control!]] as const) {
       console.log(
-        `  ${name}: ${t.kills} kills, before first write ${t.beforeFirstWrite}, mid-write ${t.midWrite} (kept previous ${t.midWriteKeptPrevious}, had new ${t.midWriteHadNew}), between writes ${t.betweenWrites}; before rename ${t.beforeRename}, after rename ${t.afterRename}; lost ${t.lost.length}; kill points ${t.killPoints.join(' ')}`,
+        `  ${name}: ${t.kills} kills, before first write ${t.beforeFirstWrite}, mid-write ${t.midWrite} (kept previous ${t.midWriteKeptPrevious}, had new ${t.midWriteHadNew}), between writes ${t.betweenWrites}; before rename ${t.beforeRename}, after rename ${t.afterRename}; lost ${t.lost.length}, temp files left ${t.tempLeft}; kill points ${t.killPoints.join(' ')}`,
       );
       for (const l of t.lost.slice(0, 3)) console.log(`    lost: ${l}`);
     }
@@ -249,6 +253,7 @@ describe('killed processes', () => {
         'kill after the rename (new state)': sum((t) => t.afterRename),
         'before first write': sum((t) => t.beforeFirstWrite),
         'states lost': statesLost,
+        'temp files left by killed writes': sum((t) => t.tempLeft),
         'control kills': control!.kills,
         'control states lost': control!.lost.length,
         seed: SEED,
