@@ -46,6 +46,17 @@ function defaultLoad(): Keytar {
 }
 
 export function keychainUnavailable(cause?: unknown): AppError {
+  // A locked keyring is reachable: saying "cannot reach" sent admins to reinstall what works.
+  // libsecret cannot show the unlock prompt without a desktop session, so a read of a locked
+  // collection answers "no item" and the write that follows fails with "…locked collection"
+  // (issue 10, tests/security/keychain-states.test.ts).
+  if (/\blocked\b/i.test(String((cause as Error | undefined)?.message ?? ''))) {
+    return new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain is locked, so Trunkdesk cannot read or store tokens.', {
+      hint: `Unlock it and try again. ${platformHint()}`,
+      retryable: true,
+      cause,
+    });
+  }
   return new AppError('KEYCHAIN_UNAVAILABLE', 'Trunkdesk cannot reach the OS keychain, so it cannot read or store tokens.', {
     hint: platformHint(),
     retryable: true,
