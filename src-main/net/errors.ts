@@ -61,3 +61,17 @@ export function toErrorDTO(e: unknown): ErrorDTO {
     retryable: true,
   };
 }
+
+/** An answer that is a web page: HTML where JSON was expected. */
+export const looksLikeHtml = (text: string): boolean => /^\s*<(?:!doctype|html|head|body|\?xml)/i.test(text);
+
+/**
+ * A 2xx web page instead of the API's JSON (a captive portal, a proxy's sign-in page, a base URL
+ * that points at a website): which is what the admin can fix, so that is what it says.
+ */
+export function htmlError(provider: string, what: string): AppError {
+  return new AppError('UPSTREAM', `${provider} sent a web page instead of ${what}.`, {
+    hint: 'Check the base URL and that no proxy or sign-in page is in the way, then try again. Nothing was changed.',
+    retryable: true,
+  });
+}

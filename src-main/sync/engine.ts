@@ -25,6 +25,8 @@ import { diffLists } from './changes';
 
 /** Tries per page when the provider pushes back; with the HTTP client's own GET retries, a page gets several times this. */
 const PAGE_ATTEMPTS = 8;
+/** The longest Retry-After a sync waits for before a page's next try. */
+export const MAX_RETRY_AFTER_MS = 30_000;
 const PROGRESS_EVERY_MS = 100;
 
 type ProgressState = Extract<AppEvent, { type: 'sync-progress' }>['state'];
@@ -264,6 +266,9 @@ export class SyncEngine {
         );
       } catch (e) {
         if (signal.aborted || attempt >= PAGE_ATTEMPTS || !isPushback(e)) throw e;
+        // A Retry-After beyond the cap (999999 s) is not waited for: the sync ends now with the
+        // provider's error, which says when to try again. Before, the sync held for 11 days.
+        if (((e as AppError).retryAfterSeconds ?? 0) * 1000 > MAX_RETRY_AFTER_MS) throw e;
         const wait = (e as AppError).retryAfterSeconds ? (e as AppError).retryAfterSeconds! * 1000 : Math.min(4000, 100 * 2 ** attempt);
         limit.pushedBack(wait);
       }
@@ -286,8 +291,15 @@ export class SyncEngine {
  * and failing at once lets the admin see what the provider said and try again.
  */
 function isPushback(e: unknown): boolean {
-  return isAppError(e) && (e.code === 'RATE_LIMITED' || (e.code === 'UPSTREAM' && e.retryable && e.status !== 500));
+  if (!isAppError(e)) return false;
+  if (e.code === 'RATE_LIMITED') return true;
+  if (e.code !== 'UPSTREAM' || !e.retryable) return false;
+  // A status says which; without one, only a transport failure (a reset, carrying the socket error
+  // as its cause) is pushback. An answer that did not parse (invalid JSON, a web page) is not: it
+  // was tried 8 times and kept its error off screen for 14 s.
+  return e.status !== undefined ? PUSHBACK_STATUSES.has(e.status) : e.cause !== undefined;
 }
+const PUSHBACK_STATUSES = new Set([502, 503, 504]);
 
 /** Whether the credential at `offset` is inside some fetched page. */
 function covered(pages: Map<number, CredentialPage>, offset: number): boolean {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { HttpClient, HttpRequest, Method } from '../../net/http';
 import { authHeaders, type CustomerAuth, type PartnerAuth } from './auth';
 import { driftError, vobizError, type ErrorContext } from './errors';
+import { htmlError, looksLikeHtml } from '../../net/errors';
 
 export interface VobizCall<S extends z.ZodType | undefined> {
   method: Method;
@@ -37,6 +38,9 @@ export async function vobizCall(http: HttpClient, c: VobizCall<z.ZodType | undef
   try {
     json = JSON.parse(res.text);
   } catch {
+    // A 200 web page (a captive portal, a proxy's sign-in, a wrong base URL) is said as such: "in
+    // a form Trunkdesk does not understand … the API may have changed" sent the admin the wrong way.
+    if (looksLikeHtml(res.text)) throw htmlError('Vobiz', c.what);
     throw driftError(c.what, 'the answer was not complete JSON');
   }
   const parsed = c.schema.safeParse(json);

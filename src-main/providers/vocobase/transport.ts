@@ -4,8 +4,9 @@
 // envelope with a zod schema for `data`.
 //
 // A 429 that still comes pauses the key's limiters (Retry-After when given, else one window, at
-// most 60 s); a GET is then sent once more when they let it go, a write never: a write that was
-// refused may be sent again by the admin, not by us.
+// most 60 s); a GET is then sent once more when they let it go, if that is soon (at most
+// GET_RETRY_WAIT_MAX_MS), a write never: a write that was refused may be sent again by the admin,
+// not by us.
 import type { z } from 'zod';
 import type { HttpClient, HttpResponse, Method } from '../../net/http';
 import { retryAfterMs } from '../../net/http';
@@ -13,6 +14,13 @@ import { parseErrorBody, driftError, failedEnvelopeError, htmlError, looksLikeHt
 import { authHeaders, checkedApiKey } from './key';
 import { pauseSlots, takeSlots, vocobaseLimits } from './limits';
 import { Envelope } from './schemas';
+
+/**
+ * The longest a GET waits here for its one retry after a 429 (the HttpClient's own cap on a
+ * Retry-After it honours). A longer pause (Retry-After: 999999 is capped at MAX_PAUSE_MS, 60 s)
+ * is reported at once, with when to try again, instead of a request frozen for a minute.
+ */
+const GET_RETRY_WAIT_MAX_MS = 8_000;
 
 export interface VocobaseCall<S extends z.ZodType> {
   method: Method;
@@ -48,7 +56,7 @@ export async function vocobaseCall<S extends z.ZodType>(http: HttpClient, c: Voc
     });
     if (res.status !== 429) break;
     const waited = pauseSlots(slots, retryAfterMs(res.headers['retry-after']) ?? vocobaseLimits().windowMs);
-    if (c.method === 'GET' && attempt === 0 && !c.signal?.aborted) continue;
+    if (c.method === 'GET' && attempt === 0 && waited <= GET_RETRY_WAIT_MAX_MS && !c.signal?.aborted) continue;
     c.onReceived?.();
     const said = parseErrorBody(res.text).message;
     throw rateLimitedError(waited, 429, said && /concurren/i.test(said) ? said : undefined);

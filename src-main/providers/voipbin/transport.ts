@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { HttpRequest, Method } from '../../net/http';
 import { driftError, parseErrorBody, retryAfterSeconds, voipbinError, type ErrorContext } from './errors';
 import { pauseAfter429 } from './rate-limit';
+import { htmlError, looksLikeHtml } from '../../net/errors';
 import { callAuth, dropToken, type CallAuth, type Connection } from './session';
 
 export interface VoipbinCall<S extends z.ZodType | undefined> {
@@ -72,6 +73,8 @@ function parse(text: string, c: VoipbinCall<z.ZodType | undefined>): unknown {
   try {
     json = JSON.parse(text);
   } catch {
+    // A 200 web page is said as such (see htmlError), not as an API that may have changed.
+    if (looksLikeHtml(text)) throw htmlError('VoIPBIN', c.what);
     throw driftError(c.what, 'the answer was not complete JSON');
   }
   const parsed = c.schema.safeParse(json);
