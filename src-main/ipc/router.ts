@@ -37,7 +37,16 @@ export function createDispatcher(handlers: Handlers, policy: SenderPolicy) {
       return fail(new AppError('VALIDATION', 'Unknown request.', { retryable: false }));
     }
     const spec = contract[channel];
-    const input = spec.input.safeParse(payload ?? {});
+    // safeParse can throw: zod 4 runs a string's min/max length checks on any value that has a
+    // `length` (after the type check failed), and comparing one that will not convert to a number
+    // (a null-prototype object, found by the IPC fuzz in tests/security) throws a TypeError. A
+    // malformed request is a VALIDATION answer however it is malformed, never a rejected call.
+    let input: ReturnType<typeof spec.input.safeParse>;
+    try {
+      input = spec.input.safeParse(payload ?? {});
+    } catch {
+      return fail(new AppError('VALIDATION', 'The request was malformed.', { retryable: false }));
+    }
     if (!input.success) {
       const issue = input.error.issues[0];
       const field = issue?.path.map(String).join('.') || undefined;

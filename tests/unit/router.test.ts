@@ -63,6 +63,11 @@ describe('IPC parsing', () => {
     expect(add).not.toHaveBeenCalled();
   });
 
+  it('an input zod throws on (a `length` that will not convert) is a VALIDATION answer, not a rejected call', async () => {
+    const r = await createDispatcher(handlers(), policy)('trunkdesk:renameProfile', ours, { id: 'p_0123456789ab', displayName: { length: Object.create(null) } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('unknown input keys are rejected (strict schemas)', async () => {
     const r = await createDispatcher(handlers(), policy)('trunkdesk:listProfiles', ours, { sneaky: 1 });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
