@@ -235,6 +235,8 @@ afterAll(async () => {
 const sid = (p: string) => `${p}_${randomBytes(6).toString('hex')}`;
 /** A Vobiz SIP password canary: it must pass Vobiz's 8–20 rule with a special character, so it is shorter than canary()'s. */
 const sipCanary = () => `Cy#${randomBytes(7).toString('hex')}a1`;
+/** The VoIPBIN account, looked at again after a restart. */
+let voipbinRef: { profileId: string; customerAuthId: string } | undefined;
 const echoOnce = (match: string, status: number) => sim.setFaults({ queue: [{ match, kind: 'echo', status, times: 1 }] });
 
 /** Use every feature of every provider with canary secrets; returns the canaries, by kind. */
@@ -335,6 +337,9 @@ async function useEverything(a: Swept, clipboard: string[], httpErrors: string[]
     sim.addExtension(vbc.id, { extension: '7002', name: 'Leak desk 2', password: C['voipbin SIP password returned by the API: extension 2'] });
     sim.addTrunk(vbc.id, { name: 'Leak PBX', domainName: 'leakpbx', authTypes: ['basic'], username: 'leakpbx', password: C['voipbin SIP password returned by the API: trunk'], allowedIps: ['203.0.113.90'] });
     sim.addVoipbinAccessKey(vbc.id, { token: C['voipbin access key: added'] });
+    // A hostile (or broken) answer: an extension whose name and detail repeat its own password.
+    C['voipbin SIP password returned by the API: echoed in its name'] = canary('VBEN');
+    sim.addExtension(vbc.id, { extension: '7003', name: `desk ${C['voipbin SIP password returned by the API: echoed in its name']}`, detail: C['voipbin SIP password returned by the API: echoed in its name'], password: C['voipbin SIP password returned by the API: echoed in its name'] });
 
     expect((await a.call('addProviderProfile', { method: 'voipbin-login', displayName: 'Leak VB', username: login.username, password: C['voipbin login password: wrong'], baseUrl: sim.voipbinBaseUrl })).ok).toBe(false);
     echoOnce('POST /voipbin/auth/login', 400);
@@ -375,6 +380,7 @@ async function useEverything(a: Swept, clipboard: string[], httpErrors: string[]
     ok(await a.call('syncAll', { profileId: vb, syncId: sid('y') }));
     ok(await a.call('searchCredentials', { profileId: vb, query: '70' }));
     await exportCsv(a, vref, 'voipbin.csv');
+    voipbinRef = vref;
     // Rotate the login password.
     C['voipbin login password: rotated'] = canary('VBLR');
     sim.state.voipbin.agents.find((x) => x.username === login.username)!.password = C['voipbin login password: rotated'];
@@ -395,11 +401,13 @@ async function useEverything(a: Swept, clipboard: string[], httpErrors: string[]
     ok(await a.call('syncAccount', { ...vakRef, syncId: sid('y') }));
 
     // ---- Vocobase: API key (wrong, echoed, right, rotated) and the outbound SIP password.
-    C['vocobase API key: added'] = `rg_live_${canary('VCAK')}`;
-    C['vocobase API key: wrong'] = `rg_live_${canary('VCAW')}`;
-    C['vocobase API key: rotated'] = `rg_live_${canary('VCAR')}`;
+    C['vocobase API key: added'] = `rg_live_${canary('KA')}`;
+    C['vocobase API key: wrong'] = `rg_live_${canary('KW')}`;
+    C['vocobase API key: rotated'] = `rg_live_${canary('KR')}`;
     C['vocobase SIP password: outbound, typed'] = canary('VCOP');
     sim.addVocobasePartner({ name: 'leak-voice', displayName: 'Leak Voice', key: C['vocobase API key: added'] });
+    // A hostile answer: a SIP connection whose name repeats the API key that listed it.
+    sim.addVocobaseConnection(C['vocobase API key: added'], { name: `trunk ${C['vocobase API key: added']}` } as never);
     expect((await a.call('addProviderProfile', { method: 'vocobase-key', displayName: 'Leak VC', apiKey: C['vocobase API key: wrong'], baseUrl: sim.vocobaseBaseUrl })).ok).toBe(false);
     echoOnce('GET /vocobase/api/v2/config', 401);
     expect((await a.call('addProviderProfile', { method: 'vocobase-key', displayName: 'Leak VC', apiKey: C['vocobase API key: added'], baseUrl: sim.vocobaseBaseUrl })).ok).toBe(false);
@@ -473,9 +481,26 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
     try {
       main = await sweptApp();
       canaries = await useEverything(main, clipboard, httpErrors);
+      await main.services.close();
+      // A restart: a fresh module graph (so a scrubber that knows nothing yet, as in a new
+      // process) on the same data directory and keychain, reading the stored lists without a sync.
+      vi.resetModules();
+      const restarted = await (await import('../integration/support')).mainApp({ dataDir: main.dataDir, keychainService: main.keychainService, http: { maxRetries: 0 } });
+      const m = main;
+      const again: Swept = { ...m, ...restarted, call: async (ch, input) => {
+        const r = await restarted.call(ch, input);
+        m.answers.push({ channel: ch, text: JSON.stringify(r), disclosed: false });
+        if (!r.ok) m.errors.push(JSON.stringify(r.error));
+        return r;
+      } };
+      ok(await again.call('listProfiles', {}));
+      ok(await again.call('listCredentials', { ...voipbinRef!, limit: 100 }));
+      ok(await again.call('searchCredentials', { profileId: voipbinRef!.profileId, query: 'desk' }));
+      await exportCsv(again, voipbinRef!, 'voipbin-after-restart.csv');
+      m.exports.push(...again.exports.filter((x) => !m.exports.includes(x)));
+      await restarted.services.close();
       ({ places, files } = placesOf(main, out, { errors: httpErrors, clipboard }));
       hits = sweep(places, canaries);
-      await main.services.close();
 
       // The negative control: a fresh app with one deliberately leaky handler (test-only), whose
       // canary main was never told about, so only the sweep can catch it.
@@ -537,7 +562,7 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
     });
 
     // Each place was really in play.
-    expect(main!.exports).toHaveLength(3);
+    expect(main!.exports).toHaveLength(4);
     expect(clipboard).toEqual(['', '']);
     expect(main!.errors.length).toBeGreaterThan(20);
     expect(httpErrors).toHaveLength(2);
