@@ -76,6 +76,8 @@ interface Swept extends MainApp {
   answers: Array<{ channel: Channel; text: string; disclosed: boolean }>;
   events: string[];
   errors: string[];
+  /** What was handed to main, to tell that each canary was really in play. */
+  inputs: string[];
   exportDir: string;
   exports: string[];
 }
@@ -85,15 +87,17 @@ async function sweptApp(): Promise<Swept> {
   const answers: Swept['answers'] = [];
   const events: string[] = [];
   const errors: string[] = [];
+  const inputs: string[] = [];
   forwardEvents(a.services.events, (e) => events.push(JSON.stringify(e)));
   const call: MainApp['call'] = async (c, input) => {
     const r = await a.call(c, input);
     // revealPassword exists to disclose one password: its ok answers are the declared exception.
+    inputs.push(JSON.stringify(input));
     answers.push({ channel: c, text: JSON.stringify(r), disclosed: c === 'revealPassword' && r.ok });
     if (!r.ok) errors.push(JSON.stringify(r.error));
     return r;
   };
-  return { ...a, call, answers, events, errors, exportDir: tempDir('trunkdesk-export-'), exports: [] };
+  return { ...a, call, answers, events, errors, inputs, exportDir: tempDir('trunkdesk-export-'), exports: [] };
 }
 
 async function exportCsv(a: Swept, ref: { profileId: string; customerAuthId: string }, name: string): Promise<void> {
@@ -477,7 +481,7 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
     let controlHits: string[] = [];
     let places: Record<string, string> = {};
     let files = 0;
-    const controlPlaces = ['bridge answers', 'bridge events', 'error messages', 'stdout', 'stderr', 'console', 'data file', 'csv'];
+    const controlPlaces = ['bridge answers', 'bridge events', 'error messages', 'stdout', 'stderr', 'console', 'clipboard after clear', 'data file', 'csv'];
     try {
       main = await sweptApp();
       canaries = await useEverything(main, clipboard, httpErrors);
@@ -517,7 +521,10 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
         process.stdout.write(`leaky handler: ${leak}\n`);
         process.stderr.write(`leaky handler: ${leak}\n`);
         console.log('leaky handler', leak);
+        // base64 on disk: the sweep must see through the encoding.
         writeFileSync(join(c.dataDir, 'leaky.log'), Buffer.from(leak).toString('base64'));
+        // A copy that is never cleared.
+        await c.platform.clipboard.writeText(leak);
         return { ...p, company: leak };
       };
       real.exportCredentials = async (i) => {
@@ -536,12 +543,17 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
       await exportCsv(c, { profileId: pid, customerAuthId: cust.authId }, 'control.csv');
       expect((await c.call('quickSwitch', { query: 'x' })).ok).toBe(false);
       const controlOut: Captured = { stdout: out.stdout.slice(mark.stdout), stderr: out.stderr.slice(mark.stderr), console: out.console.slice(mark.console), restore: () => undefined };
-      controlHits = sweep(placesOf(c, controlOut, { errors: [], clipboard: [] }).places, { 'control leak': leak });
+      controlHits = sweep(placesOf(c, controlOut, { errors: [], clipboard: [c.platform.clipboardText] }).places, { 'control leak': leak });
       await c.services.close();
     } finally {
       out.restore();
     }
 
+    // Each canary was really in play: handed to main, made by main (a generated password, seen in
+    // its one reveal), or issued or held by the simulator and so fetched by main (a returned
+    // password, an issued token or JWT).
+    const played = [main!.inputs.join('\n'), main!.answers.filter((x) => x.disclosed).map((x) => x.text).join('\n'), JSON.stringify(sim.requests), JSON.stringify(sim.state), sim.echoed.join('\n')].join('\n');
+    const idle = Object.entries(canaries).filter(([, v]) => !played.includes(v)).map(([k]) => k);
     const controlCaught = controlPlaces.every((p) => controlHits.some((h) => h.startsWith(p)));
     const bridgeSearched = main!.answers.length + main!.events.length;
     recordFigures('leak-sweep', {
@@ -549,6 +561,7 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
       figures: {
         'secret kinds': new Set(Object.keys(canaries).map((k) => k.split(':')[0])).size,
         canaries: Object.keys(canaries).length,
+        'canaries in play': Object.keys(canaries).length - idle.length,
         'places searched': Object.keys(places).length,
         'bridge answers and events searched': bridgeSearched,
         'files searched': files,
@@ -566,6 +579,7 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
     expect(clipboard).toEqual(['', '']);
     expect(main!.errors.length).toBeGreaterThan(20);
     expect(httpErrors).toHaveLength(2);
+    expect(idle, 'canaries never in play').toEqual([]);
     expect(hits).toEqual([]);
     expect(controlHits.sort()).toEqual(expect.arrayContaining(controlPlaces.map((p) => expect.stringMatching(new RegExp(`^${p}`)))));
     expect(controlCaught).toBe(true);
