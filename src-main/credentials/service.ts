@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { BulkAction, BulkResultDTO, BulkSelection, CredentialFilter, CredentialPageDTO, CredentialSettingsDTO, CredentialSort, CredentialWriteDTO, ErrorDTO, PasswordInput } from '../../src-preload/contract';
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
+import { scrubText } from '../net/scrub';
 import type { Connectivity } from '../net/connectivity';
 import type { Platform } from '../platform';
 import type { AccountApi, CredentialPatch, NewCredential, SipCredential } from '../providers/provider';
@@ -268,7 +269,12 @@ export class CredentialService {
     if (!path) return { saved: false, fileName: null, folder: null, fileId: null, count: positions.length };
     const csv = toCsv(
       ['id', 'kind', 'username', 'name', 'realm', 'enabled', 'created_at', 'updated_at'],
-      positions.map((i) => list.items[i]!).map((c) => [c.id, c.kind, c.username, c.name, c.realm, c.enabled, c.createdAt, c.updatedAt]),
+      // The file leaves main as surely as an IPC answer does, so its cells pass the same scrubber:
+      // a server that repeats a secret in a credential's name (a password, the API key) must not
+      // get it onto the disk in clear (found by the leak sweep, tests/security/leak-sweep.test.ts).
+      positions
+        .map((i) => list.items[i]!)
+        .map((c) => [c.id, c.kind, c.username, c.name, c.realm, c.enabled, c.createdAt, c.updatedAt].map((v) => (typeof v === 'string' ? scrubText(v) : v))),
     );
     await writeFile(path, csv, { encoding: 'utf8', mode: 0o600 });
     // Where it went, so the admin can find it, and a handle to show it in the file manager.

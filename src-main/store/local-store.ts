@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { CustomerDTO, PartnerDTO, SyncReportDTO } from '../../src-preload/contract';
 import { CredentialIndex } from '../credentials/view-index';
 import { AppError } from '../net/errors';
-import { log } from '../net/redact';
+import { log, rememberSecret } from '../net/redact';
 import type { SipCredential } from '../providers/provider';
 import { bindingOf, readSealed, writeSealed } from './sealed-file';
 
@@ -70,7 +70,13 @@ function toRow(c: SipCredential): Row {
 
 function fromRow([id, username, realm, enabled, createdAt, updatedAt, kind, name, secret, extra]: Row): SipCredential {
   const c: SipCredential = { id, kind: kind ?? 'sip', username, name: name ?? null, realm, enabled, createdAt, updatedAt };
-  if (secret) c.secret = secret;
+  // A stored password (VoIPBIN's) is a secret main holds from the moment it is read back: tell the
+  // scrubber, or after a restart a server that put it in the name gets it out through the DTO and
+  // the CSV before the next sync (found by the leak sweep, tests/security/leak-sweep.test.ts).
+  if (secret) {
+    c.secret = secret;
+    rememberSecret(secret);
+  }
   if (extra) c.extra = extra;
   return c;
 }
