@@ -17,8 +17,6 @@ import { useSync } from '../store/sync';
 import { runCommand } from './commands';
 import { closeInnermost } from './useEscapeCloses';
 
-export { focusGlobalSearch, globalSearchInput } from './focus';
-
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 /** Electron's own window (not the test harness's Chromium) on a Mac: its menu takes the key equivalents. */
 const MENU_OWNS_KEYS = IS_MAC && typeof navigator !== 'undefined' && /\bElectron\//.test(navigator.userAgent);

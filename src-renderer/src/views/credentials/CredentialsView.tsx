@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CredentialDTO, CredentialKind, CredentialWriteDTO, CustomerDTO, ErrorDTO } from '../../../../src-preload/contract';
 import { BlockedReason } from '../../components/BlockedReason';
+import { Spinner } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FetchedAt } from '../../components/FetchedAt';
 import { accountNoun, kindCaps, kindsInSentence, kindsTitle, useProfileCaps } from '../../lib/caps';
@@ -242,7 +243,6 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
     }
   }
 
-
   async function exportCsv() {
     clearMessages();
     setExporting(true);
@@ -348,7 +348,7 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
         )}
         {exporting && (
           <p className="status export-progress" data-testid="export-progress">
-            <span className="spinner" aria-hidden="true" /> Exporting {kindsInSentence(caps)} to CSV…
+            <Spinner /> Exporting {kindsInSentence(caps)} to CSV…
           </p>
         )}
       </div>
@@ -545,11 +545,8 @@ export function CredentialsView({ profileId, customer, onHistory, shownAbove = n
   );
 }
 
-
 /** How a credential is named in a status line. */
 const describe = credentialLabel;
-
-export { inactiveWriteReason };
 
 /** A failure to reach the provider at all, which fresh data from it proves is over. */
 const isReachError = (e: ErrorDTO): boolean => e.code === 'OFFLINE' || e.code === 'TIMEOUT';
