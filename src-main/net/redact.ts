@@ -10,7 +10,6 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(authorization["']?\s*[:=]\s*["']?(?:bearer|basic)?\s*)[^"',\s}]+/gi, '$1[redacted]'],
   [/(\b(?:token|accesskey|access_token|api_key)=)[^&\s"']+/gi, '$1[redacted]'],
   [/("?(?:auth_token|access_token|token|password)"?\s*:\s*")[^"]*(")/gi, '$1[redacted]$2'],
-  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted-jwt]'],
 ];
 
 export function redact(text: string): string {

@@ -114,7 +114,31 @@ export function rememberSecret(value: string | null | undefined): void {
   if (typeof value === 'string') known.remember(value);
 }
 
-export const scrubText = (text: string): string => known.scrub(text);
+/**
+ * Secrets whose shape the providers document, scrubbed whether or not main knows the value: a key
+ * rotated away (or issued) before this run, which a server had put into a stored name, is no
+ * longer known after a restart, yet still a secret. Lengths are those of real keys (a VoIPBIN
+ * key's 8-character `token_prefix`, which servers show openly, is not matched); no SIP username
+ * or customer name the providers accept has this shape.
+ */
+const SECRET_FORMATS: ReadonlyArray<[RegExp, string]> = [
+  // Vocobase API key (api/voipbin_vocobase.md §2.1).
+  [/\brg_live_[A-Za-z0-9]{16,}/g, SCRUBBED],
+  // VoIPBIN access key (§1.1): `vb_` and a long random part.
+  [/\bvb_[A-Za-z0-9]{16,}/g, SCRUBBED],
+  // A JWT (VoIPBIN and Vobiz sessions): three base64url parts, the first a JSON header.
+  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, SCRUBBED],
+];
+
+/** The text with every known secret, and everything shaped like a provider's secret, replaced. */
+export function scrubText(text: string): string {
+  let out = known.scrub(text);
+  // Cheap guard: most strings hold none of the formats' anchors.
+  if (out.includes('rg_live_') || out.includes('vb_') || out.includes('eyJ')) {
+    for (const [re, rep] of SECRET_FORMATS) out = out.replace(re, rep);
+  }
+  return out;
+}
 
 /** How many secrets are known (tests and diagnostics; never the values). */
 export const knownSecretCount = (): number => known.size;
@@ -128,7 +152,7 @@ export function scrubDeep<T>(value: T, disclosed?: ReadonlySet<string>): T {
 }
 
 function walk(v: unknown, disclosed: ReadonlySet<string> | undefined): unknown {
-  if (typeof v === 'string') return disclosed?.has(v) ? v : known.scrub(v);
+  if (typeof v === 'string') return disclosed?.has(v) ? v : scrubText(v);
   if (Array.isArray(v)) return v.map((x) => walk(x, disclosed));
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};

@@ -62,3 +62,27 @@ describe('server text shown to the user', () => {
     expect(long).not.toContain('eyJhbGci');
   });
 });
+
+describe('secrets scrubbed by their documented shape', () => {
+  // Values main was never told (a key rotated away before a restart, then echoed in a stored name).
+  const vocobase = 'rg_live_Zq8pL2mN4vB6xC9dF1gH3jK5';
+  const voipbin = 'vb_R7tY9uI1oP3aS5dF7gH9jK2';
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21lcl9pZCI6IjEyMyJ9.QmFkU2lnbmF0dXJlMTIz';
+
+  it('replaces a Vocobase key, a VoIPBIN access key and a JWT that main does not know', () => {
+    const text = `trunk ${vocobase}, key ${voipbin}; session=${jwt}.`;
+    expect(scrubText(text)).toBe('trunk [redacted], key [redacted]; session=[redacted].');
+    expect(scrubDeep({ name: `office ${vocobase}`, list: [voipbin] })).toEqual({ name: 'office [redacted]', list: ['[redacted]'] });
+    expect(redact(`said ${vocobase}`)).toBe('said [redacted]');
+  });
+
+  it('keeps what only looks close: the prefix VoIPBIN shows openly, short names, words inside others', () => {
+    for (const plain of ['vb_a3Bf9xKm', 'vb_office1', 'rg_live_short', 'alice_vb_1234567890abcdefgh', 'sip-user_01', 'eyJ.abc.def']) {
+      expect(scrubText(plain)).toBe(plain);
+    }
+  });
+
+  it('leaves a disclosed value as it is, whatever its shape', () => {
+    expect(scrubDeep({ key: voipbin }, new Set([voipbin]))).toEqual({ key: voipbin });
+  });
+});
