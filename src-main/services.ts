@@ -8,6 +8,8 @@ import type { Handlers } from './ipc/router';
 import { CredentialSearch } from './credentials/search';
 import { Connectivity } from './net/connectivity';
 import { HttpClient, type HttpOptions } from './net/http';
+import { log } from './net/redact';
+import { removeStaleTempFiles } from './fs/atomic';
 import { vobizProvider } from './providers/vobiz';
 import { voipbinProvider } from './providers/voipbin';
 import { vocobaseProvider } from './providers/vocobase';
@@ -58,6 +60,10 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const events = new EventBus();
   connectivity.on((e) => events.emit(e));
   const sessions = new SessionStore(events);
+  // One app per data directory (index.ts holds the single-instance lock first), so any temp file
+  // here is a killed write's leftover: the state it belonged to is intact, the file only takes space.
+  const stale = await removeStaleTempFiles(o.dataDir);
+  if (stale > 0) log.info(`removed ${stale} temp file(s) an interrupted write left behind`);
   const store = await ProfileStore.open(`${o.dataDir}/profiles.json`);
   const vaults = new VaultAccess(o.secrets, o.keychainService, o.dataDir);
   const local = new LocalStore(o.dataDir, () => vaults.storeKey());

@@ -7,12 +7,16 @@
 // store-durability.test.ts shows it). FileHandle.writeFile loops until every byte is written and
 // raises ENOSPC.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+const TEMP_SUFFIX = '.tmp';
+/** Only the temp files writeFileAtomically makes: `<file>.<12 hex>.tmp`. */
+const OUR_TEMP = /\.[0-9a-f]{12}\.tmp$/;
 
 export async function writeFileAtomically(path: string, data: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = `${path}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
   try {
     const fh = await open(tmp, 'wx', 0o600);
     try {
@@ -48,4 +52,25 @@ export async function keepAside(path: string, reason: 'corrupt' | 'unreadable', 
   const aside = `${path}.${reason}-${now.toISOString().replace(/[:.]/g, '-')}`;
   await rename(path, aside);
   return aside;
+}
+
+/**
+ * Remove the temp files a killed or crashed write left behind (the state itself is safe: the
+ * rename never happened). Only safe while no other process writes here: main calls it once at
+ * start-up, after taking the single-instance lock. Returns how many were removed.
+ */
+export async function removeStaleTempFiles(dir: string, depth = 3): Promise<number> {
+  let removed = 0;
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return 0; // not created yet
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory() && depth > 0) removed += await removeStaleTempFiles(p, depth - 1);
+    else if (e.isFile() && OUR_TEMP.test(e.name)) removed += await unlink(p).then(() => 1, () => 0);
+  }
+  return removed;
 }

@@ -4,7 +4,7 @@
 // root; where it cannot be mounted they say why and skip.)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalStore } from '../../src-main/store/local-store';
@@ -109,5 +109,21 @@ describe('patches to one stored profile that arrive together', () => {
     expect(Object.keys(await store.profile('p_patches00001')).sort()).toEqual(['accounts', 'partner']);
     const reopened = new LocalStore(dir, async () => key);
     expect(Object.keys(await reopened.profile('p_patches00001')).sort()).toEqual(['accounts', 'partner']);
+  });
+});
+
+describe('what a killed write leaves behind', () => {
+  it('is removed when the app next starts, and nothing else is: state files and kept-aside copies stay', async () => {
+    const dataDir = tempDir();
+    mkdirSync(join(dataDir, 'store', 'p_x'), { recursive: true });
+    const leftovers = ['profiles.json.0123456789ab.tmp', 'store/p_x/credentials.bin.abcdef012345.tmp'];
+    const kept = ['profiles.json.corrupt-2026-12-01T10-00-00-000Z', 'notes.tmp', 'store/p_x/other.x1.tmp'];
+    for (const f of [...leftovers, ...kept]) writeFileSync(join(dataDir, f), 'x');
+    const app = await (await import('./support')).mainApp({ dataDir });
+    await app.services.close();
+    const all = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(join(d, e.name)).map((n) => `${e.name}/${n}`) : [e.name]));
+    const left = all(dataDir);
+    for (const f of leftovers) expect(left).not.toContain(f);
+    for (const f of kept) expect(left).toContain(f);
   });
 });

@@ -15,6 +15,7 @@ import { buildSync } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeStaleTempFiles } from '../../src-main/fs/atomic';
 import { ProfileStore } from '../../src-main/profiles/store';
 import { deriveKey } from '../../src-main/secrets/crypto';
 import { keytarStore } from '../../src-main/secrets/keychain';
@@ -78,6 +79,10 @@ interface Tally {
   lost: string[];
   /** Temp files a killed write left beside the real file (harmless, but never cleaned up). */
   tempLeft: number;
+  tempRemoved: number;
+  tempAfterCleanUp: number;
+  /** The clean-up removed temp files only: every state file is still there. */
+  keptByCleanUp: boolean;
 }
 
 /** A profiles file of SIZE profiles, generation 0, in the real format. */
@@ -182,7 +187,7 @@ async function run(kind: Kind, master: Buffer, rand: () => number): Promise<Tall
   // The vault takes the master key itself; the store its HKDF sub-key (as VaultAccess does).
   const keyHex = (kind === 'store' ? deriveKey(master, 'store') : master).toString('hex');
   await seed(kind, dir, master);
-  const t: Tally = { kills: 0, killPoints: [], beforeFirstWrite: 0, midWrite: 0, midWriteKeptPrevious: 0, midWriteHadNew: 0, betweenWrites: 0, afterRename: 0, beforeRename: 0, lost: [], tempLeft: 0 };
+  const t: Tally = { kills: 0, killPoints: [], beforeFirstWrite: 0, midWrite: 0, midWriteKeptPrevious: 0, midWriteHadNew: 0, betweenWrites: 0, afterRename: 0, beforeRename: 0, lost: [], tempLeft: 0, tempRemoved: 0, tempAfterCleanUp: 0, keptByCleanUp: true };
   /** The generation each file holds (the store has three files, which may lag one another by one). */
   let known: number[] = [0, 0, 0];
   for (let k = 0; k < KILLS; k++) {
@@ -214,6 +219,11 @@ async function run(kind: Kind, master: Buffer, rand: () => number): Promise<Tall
   }
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [e.name]));
   t.tempLeft = walk(dir).filter((n) => n.endsWith('.tmp')).length;
+  // What the next start-up does (services.ts): the leftovers go, the state files stay.
+  const before = walk(dir).filter((n) => !n.endsWith('.tmp')).sort();
+  t.tempRemoved = await removeStaleTempFiles(dir);
+  t.tempAfterCleanUp = walk(dir).filter((n) => n.endsWith('.tmp')).length;
+  t.keptByCleanUp = JSON.stringify(walk(dir).sort()) === JSON.stringify(before);
   return t;
 }
 
@@ -254,15 +264,19 @@ describe('killed processes', () => {
         'before first write': sum((t) => t.beforeFirstWrite),
         'states lost': statesLost,
         'temp files left by killed writes': sum((t) => t.tempLeft),
+        'temp files removed at next start-up': sum((t) => t.tempRemoved),
+        'temp files left after start-up': sum((t) => t.tempAfterCleanUp),
         'control kills': control!.kills,
         'control states lost': control!.lost.length,
         seed: SEED,
         'run s': Math.round((Date.now() - t0) / 100) / 10,
       },
-      failures: statesLost,
+      // A temp file the start-up clean-up missed, or a state file it took, counts as a failure.
+      failures: statesLost + sum((t) => t.tempAfterCleanUp) + real.filter((t) => !t.keptByCleanUp).length,
       controlCaught,
     });
     expect(real.flatMap((t) => t.lost)).toEqual([]);
+    expect(real.map((t) => [t.tempAfterCleanUp, t.keptByCleanUp])).toEqual(real.map(() => [0, true]));
     expect(controlCaught).toBe(true);
     // The random points really did cover both sides of the rename, and kills inside a write.
     expect(sum((t) => t.midWrite)).toBeGreaterThan(0);
