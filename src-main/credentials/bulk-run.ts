@@ -9,13 +9,12 @@
 // an unknown outcome that the caller checks by reading the list again, never by resending.
 import { Semaphore } from 'async-mutex';
 import { isAppError } from '../net/errors';
+import { LONGEST_RETRY_PAUSE_MS } from '../net/rate-limiter';
 import { abortableSleep } from '../net/sleep';
 
 /** Writes on the wire at once for one bulk run: well under the provider limits, far faster than one by one. */
 export const BULK_CONCURRENCY = 6;
 export const MAX_429_ATTEMPTS = 3;
-/** The longest a Retry-After holds a bulk run; a provider asking for more gets its items failed instead. */
-export const MAX_PAUSE_MS = 60_000;
 
 export type ItemOutcome = { ok: true } | { ok: false; error: unknown };
 
@@ -62,7 +61,8 @@ export async function runBulk(o: BulkRunOptions): Promise<BulkRunResult> {
       settle(id, { ok: true });
     } catch (e) {
       const waitMs = refusedFor(e);
-      if (waitMs !== undefined && tries < MAX_429_ATTEMPTS && waitMs <= MAX_PAUSE_MS && !o.signal.aborted) {
+      // A provider asking for a longer pause than the app ever waits gets these items failed instead.
+      if (waitMs !== undefined && tries < MAX_429_ATTEMPTS && waitMs <= LONGEST_RETRY_PAUSE_MS && !o.signal.aborted) {
         pausedUntil = Math.max(pausedUntil, Date.now() + waitMs);
         refusals.set(id, e);
         again.push(id);

@@ -6,6 +6,13 @@
 import { createHash } from 'node:crypto';
 import { abortableSleep as sleep, cancelled } from './sleep';
 
+/**
+ * The longest any Retry-After holds work in this app: a limiter's pause, a bulk run's or a sync's
+ * wait. One provider window (Vocobase counts per minute). A server asking for longer is not
+ * waited for: the work stops at once and the admin is told when to try again.
+ */
+export const LONGEST_RETRY_PAUSE_MS = 60_000;
+
 export interface RateRule {
   limit: number;
   windowMs: number;

@@ -16,6 +16,7 @@
 import { setMaxListeners } from 'node:events';
 import type { AccountChangesDTO, AppEvent, SyncReportDTO } from '../../src-preload/contract';
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
+import { LONGEST_RETRY_PAUSE_MS } from '../net/rate-limiter';
 import type { CredentialPage, SipCredential, SyncJob } from '../providers/provider';
 import type { CustomerService } from '../services/customers';
 import type { EventBus } from '../services/events';
@@ -25,8 +26,6 @@ import { diffLists } from './changes';
 
 /** Tries per page when the provider pushes back; with the HTTP client's own GET retries, a page gets several times this. */
 const PAGE_ATTEMPTS = 8;
-/** The longest Retry-After a sync waits for before a page's next try. */
-export const MAX_RETRY_AFTER_MS = 30_000;
 const PROGRESS_EVERY_MS = 100;
 
 type ProgressState = Extract<AppEvent, { type: 'sync-progress' }>['state'];
@@ -268,7 +267,7 @@ export class SyncEngine {
         if (signal.aborted || attempt >= PAGE_ATTEMPTS || !isPushback(e)) throw e;
         // A Retry-After beyond the cap (999999 s) is not waited for: the sync ends now with the
         // provider's error, which says when to try again. Before, the sync held for 11 days.
-        if (((e as AppError).retryAfterSeconds ?? 0) * 1000 > MAX_RETRY_AFTER_MS) throw e;
+        if (((e as AppError).retryAfterSeconds ?? 0) * 1000 > LONGEST_RETRY_PAUSE_MS) throw e;
         const wait = (e as AppError).retryAfterSeconds ? (e as AppError).retryAfterSeconds! * 1000 : Math.min(4000, 100 * 2 ** attempt);
         limit.pushedBack(wait);
       }

@@ -9,14 +9,12 @@
 // count within the limit however its own windows are placed, as long as no request takes longer
 // than the margin to get from here to there after being let go.
 import { AppError } from '../../net/errors';
-import { RateLimiters, type RateLimiter } from '../../net/rate-limiter';
+import { LONGEST_RETRY_PAUSE_MS, RateLimiters, type RateLimiter } from '../../net/rate-limiter';
 import { abortableSleep as sleep } from '../../net/sleep';
 
 export const VOCOBASE_GENERAL_LIMIT = 60;
 export const VOCOBASE_CALLS_LIMIT = 10;
 export const VOCOBASE_WINDOW_MS = 60_000;
-/** The longest a 429 makes us hold every request of the key. */
-export const MAX_PAUSE_MS = 60_000;
 
 export interface VocobaseLimitOptions {
   /** The provider's window (ms); 60,000 in production, shrunk in tests to match the simulator. */
@@ -114,7 +112,7 @@ export async function takeSlots(key: string, baseUrl: string, path: string, sign
 
 /** Vocobase said 429 anyway: hold every request of these limiters for `ms` (capped). */
 export function pauseSlots(slots: Slots, ms: number): number {
-  const wait = Math.min(MAX_PAUSE_MS, Math.max(0, ms));
+  const wait = Math.min(LONGEST_RETRY_PAUSE_MS, Math.max(0, ms));
   for (const l of slots.limiters) l.pause(wait);
   return wait;
 }

@@ -17,7 +17,7 @@ import { Envelope } from './schemas';
 
 /**
  * The longest a GET waits here for its one retry after a 429 (the HttpClient's own cap on a
- * Retry-After it honours). A longer pause (Retry-After: 999999 is capped at MAX_PAUSE_MS, 60 s)
+ * Retry-After it honours). A longer pause (Retry-After: 999999 is capped at LONGEST_RETRY_PAUSE_MS, 60 s)
  * is reported at once, with when to try again, instead of a request frozen for a minute.
  */
 const GET_RETRY_WAIT_MAX_MS = 8_000;

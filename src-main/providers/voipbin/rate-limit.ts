@@ -2,13 +2,11 @@
 // access keys sharing one bucket (api/voipbin_vocobase.md §1.6). One client-side limiter per
 // customer credential, shared by every client built for it, keeps normal use under that: a sync
 // walk, a burst of reads and the sign-in all queue here, so VoIPBIN never has to say 429.
-import { RateLimiter, RateLimiters, type RateRule } from '../../net/rate-limiter';
+import { LONGEST_RETRY_PAUSE_MS, RateLimiter, RateLimiters, type RateRule } from '../../net/rate-limiter';
 import type { VoipbinCredentials } from './session';
 
 /** 16 starts in any 1,000 ms: under 16.7 rps, and far under the burst of 33. */
 export const VOIPBIN_RATE: RateRule = { limit: 16, windowMs: 1_000 };
-/** A 429 that still comes holds every start for Retry-After, but never longer than this. */
-export const MAX_PAUSE_MS = 60_000;
 
 const limiters = new RateLimiters();
 
@@ -21,5 +19,5 @@ export function limiterFor(baseUrl: string, creds: VoipbinCredentials): RateLimi
 
 /** VoIPBIN said 429 anyway: pause the limiter for what it asked (at least 1 s, at most 60 s). */
 export function pauseAfter429(limiter: RateLimiter, retryAfterSeconds: number): void {
-  limiter.pause(Math.min(MAX_PAUSE_MS, Math.max(1, retryAfterSeconds) * 1000));
+  limiter.pause(Math.min(LONGEST_RETRY_PAUSE_MS, Math.max(1, retryAfterSeconds) * 1000));
 }
