@@ -3,38 +3,25 @@
 // per-customer rate limiter (16 starts a second), and a 429 it sends anyway pauses the run, not
 // fails it. Vocobase's API cannot change or delete a SIP connection, so a bulk action there
 // resolves to nothing and sends nothing.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BulkResultDTO, CredentialPageDTO, CustomerPageDTO, ProfileListDTO } from '../../src-preload/contract';
 import { DEMO_VOCOBASE, DEMO_VOIPBIN } from '../sim/data';
-import { startSimulator, type Simulator } from '../sim/server';
-import { mainApp, ok, type MainApp } from './support';
+import { ok, simulatorAndApp } from './support';
 
-let sim: Simulator;
-let app: MainApp;
-beforeAll(async () => {
-  sim = await startSimulator({ quiet: true });
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  sim.reset();
-  app = await mainApp();
-});
-afterEach(async () => {
-  await app.services.close();
-});
+const fixture = simulatorAndApp();
 
 async function account(input: Record<string, unknown>) {
+  const app = fixture.app();
   const list = ok<ProfileListDTO>(await app.call('addProviderProfile', input));
   const profileId = list.activeId!;
   const customerAuthId = ok<CustomerPageDTO>(await app.call('listCustomers', { profileId })).items[0]!.authId;
   return { profileId, customerAuthId };
 }
-const deletes = () => sim.requests.filter((r) => r.method === 'DELETE');
+const deletes = () => fixture.sim().requests.filter((r) => r.method === 'DELETE');
 
 describe('bulk writes on VoIPBIN and Vocobase', () => {
   it('VoIPBIN: 40 extensions deleted in bulk, never faster than its limit, a 429 waited out, the list stored again', async () => {
+    const [sim, app] = [fixture.sim(), fixture.app()];
     const aurora = DEMO_VOIPBIN.aurora;
     const admin = DEMO_VOIPBIN.logins.admin;
     const ref = await account({ method: 'voipbin-login', displayName: 'Aurora', username: admin.username, password: admin.password, baseUrl: sim.voipbinBaseUrl });
@@ -65,6 +52,7 @@ describe('bulk writes on VoIPBIN and Vocobase', () => {
   });
 
   it('Vocobase: a bulk delete or disable resolves to no connection and sends nothing (its API cannot change one)', async () => {
+    const [sim, app] = [fixture.sim(), fixture.app()];
     const ref = await account({ method: 'vocobase-key', displayName: 'Cinder', apiKey: DEMO_VOCOBASE.cinder.key, baseUrl: sim.vocobaseBaseUrl });
     const page = ok<CredentialPageDTO>(await app.call('listCredentials', { ...ref, limit: 100, offset: 0 }));
     const ids = page.items.map((c) => c.id);

@@ -1,7 +1,7 @@
 // Shared set-up for integration tests: the real main services behind the real IPC router, with a
 // real keychain service of the test's own; `call` goes through sender check, parsing and scrubbing
 // exactly as a renderer's call does.
-import { afterAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ipcName, type Channel } from '../../src-preload/channels';
 import type { Result } from '../../src-preload/contract';
 import type { HttpOptions } from '../../src-main/net/http';
@@ -10,6 +10,7 @@ import { keytarStore } from '../../src-main/secrets/keychain';
 import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
 import { createServices, type AppServices } from '../../src-main/services';
 import { TestPlatform } from '../harness/test-platform';
+import { startSimulator, type Simulator } from '../sim/server';
 import { tempDir, uniqueService } from '../support/tmp';
 
 const ORIGIN = 'http://127.0.0.1:1';
@@ -52,4 +53,21 @@ export async function mainApp(o: { dataDir?: string; keychainService?: string; h
 export function ok<T = Record<string, unknown>>(r: Result<Record<string, unknown>>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
+}
+
+/**
+ * One simulator for the file (reset before each test) and a fresh app per test, closed after it.
+ * Returns getters: the values are made in the hooks.
+ */
+export function simulatorAndApp(o: Parameters<typeof mainApp>[0] = {}): { sim: () => Simulator; app: () => MainApp } {
+  let sim: Simulator | undefined;
+  let app: MainApp | undefined;
+  beforeAll(async () => void (sim = await startSimulator({ quiet: true })));
+  afterAll(async () => void (await sim?.close()));
+  beforeEach(async () => {
+    sim!.reset();
+    app = await mainApp(o);
+  });
+  afterEach(async () => void (await app?.services.close()));
+  return { sim: () => sim!, app: () => app! };
 }
