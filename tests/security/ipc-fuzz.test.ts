@@ -271,6 +271,9 @@ function validBases(fx: Fixtures): Partial<Record<Channel, Obj[]>> {
     getConnectivity: [{}],
     searchCredentials: T.map((t) => ({ profileId: t.profileId, query: 'a', limit: 50 })),
     quickSwitch: [{ query: 'Fuzz', limit: 10 }],
+    // Logs and diagnostics (issue 11)
+    copyDiagnostics: [{}],
+    openLogsFolder: [{}],
   };
 }
 
