@@ -19,5 +19,10 @@ export const electronPlatform: Platform = {
   },
   files: {
     showItemInFolder: (path) => shell.showItemInFolder(path),
+    // shell.openPath answers an error message rather than rejecting: make it a failure.
+    async openFolder(dir) {
+      const problem = await shell.openPath(dir);
+      if (problem) throw new Error(problem);
+    },
   },
 };

@@ -9,6 +9,7 @@ import type { QuickSwitch } from './services/quick-switch';
 import type { ProfileService } from './services/profiles';
 import type { LocalStore } from './store/local-store';
 import type { SyncEngine } from './sync/engine';
+import type { DiagnosticsService } from './services/diagnostics';
 
 export function createHandlers(s: {
   profiles: ProfileService;
@@ -20,6 +21,7 @@ export function createHandlers(s: {
   connectivity: Connectivity;
   store: LocalStore;
   quickSwitch: QuickSwitch;
+  diagnostics: DiagnosticsService;
 }): Handlers {
   return {
     listProfiles: () => s.profiles.list(),
@@ -64,5 +66,9 @@ export function createHandlers(s: {
     getConnectivity: async () => s.connectivity.current,
     searchCredentials: ({ profileId, query, limit }) => s.search.search(profileId, query, limit),
     quickSwitch: ({ query, limit }) => s.quickSwitch.search(query, limit),
+
+    // Logs and diagnostics (issue 11): the Help menu's two commands.
+    copyDiagnostics: () => s.diagnostics.copy(),
+    openLogsFolder: () => s.diagnostics.openLogsFolder(),
   };
 }

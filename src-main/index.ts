@@ -38,6 +38,9 @@ async function start(): Promise<void> {
     // Tests pass their own service name so they never touch a developer's real Trunkdesk key.
     keychainService: process.env.TRUNKDESK_KEYCHAIN_SERVICE ?? (app.isPackaged && !demoUrl ? 'Trunkdesk' : 'Trunkdesk Dev'),
     platform: electronPlatform,
+    // The OS's place for an app's logs; a run on a data folder of its own (tests) keeps its logs there too.
+    logs: { dir: process.env.TRUNKDESK_DATA_DIR ? join(dataDir, 'logs') : app.getPath('logs') },
+    app: { version: app.getVersion(), locale: app.getLocale() },
   });
   if (demoUrl) await seedDemoProfiles(services.profiles, demoUrl);
 

@@ -14,7 +14,7 @@
 // Standard roles (Edit's cut, copy, paste; zoom; full screen) keep their native accelerators on
 // every platform: they act on the focused web contents and have no renderer twin.
 import type { MenuItemConstructorOptions } from 'electron';
-import { COMMANDS, profileSlot, type CommandGroup, type CommandId } from '../src-preload/commands';
+import { COMMAND_LIST, profileSlot, type CommandGroup, type CommandId } from '../src-preload/commands';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -36,19 +36,18 @@ const separator: Item = { type: 'separator' };
 export function buildMenuTemplate(o: MenuOptions): Item[] {
   const mac = o.platform === 'darwin';
   const command = (id: CommandId): Item => {
-    const c = COMMANDS.find((x) => x.id === id)!;
-    const slot = profileSlot(c.id);
+    const c = COMMAND_LIST.find((x) => x.id === id)!;
+    const slot = profileSlot(id);
     const profile = slot === null ? undefined : o.profileNames?.[slot];
     return {
-      id: c.id,
+      id,
       // "Profile 2: Blue Fjord"; a slot with no profile stays in the menu (its shortcut says so when used).
       label: profile ? `${c.label}: ${profile}` : c.label,
-      accelerator: c.accelerator,
-      ...(menuOwnsAccelerators(o.platform) ? {} : { registerAccelerator: false }),
-      click: () => o.onCommand(c.id),
+      ...(c.accelerator ? { accelerator: c.accelerator, ...(menuOwnsAccelerators(o.platform) ? {} : { registerAccelerator: false }) } : {}),
+      click: () => o.onCommand(id),
     };
   };
-  const inGroup = (g: CommandGroup) => COMMANDS.filter((c) => c.group === g).map((c) => command(c.id));
+  const inGroup = (g: CommandGroup) => COMMAND_LIST.filter((c) => c.group === g).map((c) => command(c.id));
 
   const appMenu: Item = {
     label: o.appName,
@@ -128,7 +127,7 @@ export function buildMenuTemplate(o: MenuOptions): Item[] {
   };
 
   // macOS gives Help its search field; About is in the app menu there.
-  const help: Item = { role: 'help', submenu: mac ? [] : [{ role: 'about', label: `About ${o.appName}` }] };
+  const help: Item = { role: 'help', submenu: [...inGroup('help'), ...(mac ? [] : [separator, { role: 'about', label: `About ${o.appName}` } as Item])] };
 
   return [...(mac ? [appMenu] : []), file, edit, view, profiles, window, help];
 }

@@ -16,6 +16,8 @@ export interface SaveDialog {
 export interface FileManager {
   /** Open the OS file manager on the folder holding `path`, with the file selected. */
   showItemInFolder(path: string): void;
+  /** Open a folder in the OS file manager ("Open logs folder"). */
+  openFolder(dir: string): Promise<void>;
 }
 
 export interface Platform {

@@ -8,7 +8,6 @@ import type { Handlers } from './ipc/router';
 import { CredentialSearch } from './credentials/search';
 import { Connectivity } from './net/connectivity';
 import { HttpClient, type HttpOptions } from './net/http';
-import { log } from './net/redact';
 import { removeStaleTempFiles } from './fs/atomic';
 import { vobizProvider } from './providers/vobiz';
 import { voipbinProvider } from './providers/voipbin';
@@ -25,6 +24,10 @@ import { PartnerAccess } from './services/partner-access';
 import { QuickSwitch } from './services/quick-switch';
 import { ProfileService } from './services/profiles';
 import { SessionStore } from './services/sessions';
+import { DiagnosticsService, recordHandlerFailures, type AppInfo } from './services/diagnostics';
+import { ErrorJournal } from './net/error-journal';
+import { currentLogSink, log, setLogSink } from './net/redact';
+import { LogFile, type LogFileOptions } from './logs/log-file';
 
 export interface AppServices {
   handlers: Handlers;
@@ -35,6 +38,8 @@ export interface AppServices {
   sync: SyncEngine;
   connectivity: Connectivity;
   store: LocalStore;
+  /** The rotating log file, when the app was given a log folder. */
+  logFile: LogFile | null;
   close(): Promise<void>;
 }
 
@@ -47,14 +52,28 @@ export interface ServiceOptions {
   http?: HttpOptions;
   /** How often to knock on an unreachable provider to come back online (default 5 s). */
   probeEveryMs?: number;
+  /**
+   * The log folder (Electron: app.getPath('logs'); tests: a folder of their own) and its rotation.
+   * Without one, main logs to the console only.
+   */
+  logs?: LogFileOptions;
+  /** What "Copy diagnostics" says about the app (Electron: app.getVersion() and app.getLocale()). */
+  app?: Partial<AppInfo>;
 }
 
 export async function createServices(o: ServiceOptions): Promise<AppServices> {
+  // The log file first, so everything below logs into it. One app per process: it is main's log.
+  const logFile = o.logs ? new LogFile(o.logs) : null;
+  if (logFile) setLogSink(logFile);
+  const app: AppInfo = { version: o.app?.version ?? 'development', locale: o.app?.locale ?? Intl.DateTimeFormat().resolvedOptions().locale };
+  const v = process.versions;
+  log.info(`Trunkdesk ${app.version} starting (Electron ${v.electron ?? '-'}, Node ${v.node}, ${process.platform} ${process.arch})`);
+  const journal = new ErrorJournal();
   const connectivity = new Connectivity(o.probeEveryMs);
   const providers = { vobiz: vobizProvider, voipbin: voipbinProvider, vocobase: vocobaseProvider };
   // The pool must allow as many connections per origin as the sync engine may run at once.
   const connectionsPerOrigin = Math.max(...Object.values(providers).map((p) => p.fetchLimits.maxConcurrency));
-  const http = new HttpClient({ connectionsPerOrigin, ...o.http, connectivity });
+  const http = new HttpClient({ connectionsPerOrigin, ...o.http, connectivity, journal });
   // Coming back: any HTTP answer from the origin that failed (no credentials are sent).
   connectivity.probe = async (url) => void (await http.request({ method: 'GET', url }));
   const events = new EventBus();
@@ -76,9 +95,10 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const credentials = new CredentialService(customers, local, sync, pending, events, o.platform, connectivity);
   const search = new CredentialSearch(customers, local);
   const quickSwitch = new QuickSwitch(profiles, customers);
+  const diagnostics = new DiagnosticsService({ app, journal, profiles, connectivity, platform: o.platform, logFile });
   let closed = false;
   return {
-    handlers: createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local, quickSwitch }),
+    handlers: recordHandlerFailures(createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local, quickSwitch, diagnostics }), journal),
     events,
     profiles,
     customers,
@@ -86,6 +106,7 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
     sync,
     connectivity,
     store: local,
+    logFile,
     close: async () => {
       // Idempotent: a test "restarts" the app by closing it, and closes everything again after.
       if (closed) return;
@@ -93,6 +114,11 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
       connectivity.stop();
       sessions.clear();
       await http.close();
+      log.info('Trunkdesk stopped');
+      if (logFile) {
+        if (currentLogSink() === logFile) setLogSink(null);
+        await logFile.close();
+      }
     },
   };
 }

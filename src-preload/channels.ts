@@ -39,6 +39,9 @@ export const CHANNELS = [
   'getConnectivity',
   'searchCredentials',
   'quickSwitch',
+  // Logs and diagnostics (issue 11)
+  'copyDiagnostics',
+  'openLogsFolder',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -3,14 +3,14 @@
 // all read, so a label or an accelerator is defined once and the menu and the keys cannot drift.
 // Plain data, no Electron and no zod: it is imported by main, by the renderer and by unit tests.
 
-export type CommandGroup = 'file' | 'view' | 'profile';
+export type CommandGroup = 'file' | 'view' | 'profile' | 'help';
 
 export interface AppCommand {
   readonly id: string;
   /** The menu item's label (an ellipsis says it opens something that asks for more). */
   readonly label: string;
-  /** Electron's accelerator syntax: CmdOrCtrl is Cmd on macOS and Ctrl elsewhere. */
-  readonly accelerator: string;
+  /** Electron's accelerator syntax: CmdOrCtrl is Cmd on macOS and Ctrl elsewhere. Help's rare commands have none. */
+  readonly accelerator?: string;
   /** Which menu it sits in (macOS puts Settings in the app menu instead, see menu.ts). */
   readonly group: CommandGroup;
 }
@@ -28,9 +28,16 @@ export const COMMANDS = [
   { id: 'findSipUser', label: 'Find SIP User', accelerator: 'CmdOrCtrl+Shift+F', group: 'view' },
   { id: 'quickSwitcher', label: 'Quick Switcher…', accelerator: 'CmdOrCtrl+K', group: 'view' },
   ...PROFILE_SLOTS.map((n) => ({ id: `profile${n}` as const, label: `Profile ${n}`, accelerator: `CmdOrCtrl+${n}`, group: 'profile' as const })),
+  { id: 'copyDiagnostics', label: 'Copy Diagnostics', group: 'help' },
+  { id: 'openLogsFolder', label: 'Open Logs Folder', group: 'help' },
 ] as const satisfies readonly AppCommand[];
 
+
+
 export type CommandId = (typeof COMMANDS)[number]['id'];
+
+/** The same commands, typed as one shape (Help's have no accelerator). */
+export const COMMAND_LIST: ReadonlyArray<AppCommand & { readonly id: CommandId }> = COMMANDS;
 
 export const COMMAND_IDS = COMMANDS.map((c) => c.id) as [CommandId, ...CommandId[]];
 

@@ -817,6 +817,15 @@ export const contract = {
     input: z.strictObject({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(QUICK_SWITCH_LIMIT).default(QUICK_SWITCH_LIMIT) }),
     output: QuickSwitchDTO,
   },
+
+  // Logs and diagnostics (issue 11). Copy diagnostics: main writes the report (versions, profile
+  // counts per provider, the last errors' codes and request ids; no secret, no customer data) to
+  // the clipboard and answers only how much it copied. Open logs folder: the OS file manager.
+  copyDiagnostics: {
+    input: Empty,
+    output: z.strictObject({ copied: z.literal(true), lines: z.number().int().min(0), errors: z.number().int().min(0) }),
+  },
+  openLogsFolder: { input: Empty, output: z.strictObject({ opened: z.literal(true) }) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /**

@@ -10,6 +10,7 @@ import { isSafeBaseUrl } from '../../src-preload/contract';
 import { isUnreachable, type Connectivity } from './connectivity';
 import { abortableSleep } from './sleep';
 import { AppError } from './errors';
+import { ErrorJournal } from './error-journal';
 import { log } from './redact';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -55,6 +56,8 @@ export interface HttpOptions {
   dispatcher?: Dispatcher;
   /** Told of every outcome, so the app knows when it is offline and when it is back. */
   connectivity?: Connectivity;
+  /** Where the providers' transports record failed calls (net/provider-failure.ts); one of its own by default. */
+  journal?: ErrorJournal;
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -62,8 +65,10 @@ export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
-  private readonly opts: Required<Omit<HttpOptions, 'dispatcher' | 'connectivity'>>;
+  private readonly opts: Required<Omit<HttpOptions, 'dispatcher' | 'connectivity' | 'journal'>>;
   private readonly connectivity: Connectivity | undefined;
+  /** The app's recent errors: every transport that uses this client reports its failed calls here. */
+  readonly journal: ErrorJournal;
 
   constructor(options: HttpOptions = {}) {
     this.opts = {
@@ -79,6 +84,7 @@ export class HttpClient {
     };
     this.dispatcher = options.dispatcher ?? makeDispatcher(this.opts);
     this.connectivity = options.connectivity;
+    this.journal = options.journal ?? new ErrorJournal();
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
@@ -172,7 +178,7 @@ export class HttpClient {
   }
 }
 
-function makeDispatcher(o: Required<Omit<HttpOptions, 'dispatcher' | 'connectivity'>>): Dispatcher {
+function makeDispatcher(o: Required<Omit<HttpOptions, 'dispatcher' | 'connectivity' | 'journal'>>): Dispatcher {
   const agentOpts = {
     connections: o.connectionsPerOrigin,
     keepAliveTimeout: 30_000,

@@ -17,6 +17,7 @@ import { setMaxListeners } from 'node:events';
 import type { AccountChangesDTO, AppEvent, SyncReportDTO } from '../../src-preload/contract';
 import { AppError, isAppError, toErrorDTO } from '../net/errors';
 import { LONGEST_RETRY_PAUSE_MS } from '../net/rate-limiter';
+import { log } from '../net/redact';
 import type { CredentialPage, SipCredential, SyncJob } from '../providers/provider';
 import type { CustomerService } from '../services/customers';
 import type { EventBus } from '../services/events';
@@ -85,6 +86,7 @@ export class SyncEngine {
     // Every queued page listens for cancel: hundreds of listeners on one signal are expected here.
     setMaxListeners(0, control.signal);
     this.running.set(syncId, { profileId, control });
+    log.info(`sync ${syncId} started: ${scope === 'all' ? 'every account' : 'one account'} of profile ${profileId}`);
     const startedAt = this.now();
     const t0 = performance.now();
     const progress = { accountsDone: 0, accountsTotal: 0, accountsFailed: 0, credentialsFetched: 0, requests: 0 };
@@ -192,6 +194,7 @@ export class SyncEngine {
       failures,
     };
     await this.store.addReport(profileId, report).catch(() => undefined);
+    log.info(`sync ${syncId} ${outcome}: ${report.accountsSynced}/${report.accountsTotal} accounts, ${failures.length} failed, ${report.credentialsFetched} credentials, ${report.requests} requests, ${Math.round(performance.now() - t0)} ms`);
     return report;
   }
 

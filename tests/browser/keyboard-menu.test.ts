@@ -4,7 +4,7 @@
 // renderer. Both must do the same thing, and a command that cannot act says why.
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, type CommandId } from '../../src-preload/commands';
+import { COMMAND_LIST, type CommandId } from '../../src-preload/commands';
 import type { Handlers } from '../../src-main/ipc/router';
 import { DEMO_PARTNERS } from '../sim/data';
 import { addProfileViaUi, northwindCustomers, openApp, openCredentials, openCustomers, selectCustomerByName, waitForPartner, type App } from './support';
@@ -17,7 +17,7 @@ const POLL = { timeout: 15_000, interval: 50 };
 type Via = 'keyboard' | 'menu';
 
 /** Linux's chord for a command's accelerator (CmdOrCtrl is Ctrl here). */
-const chordOf = (id: CommandId) => COMMANDS.find((c) => c.id === id)!.accelerator.replace('CmdOrCtrl', 'Control');
+const chordOf = (id: CommandId) => COMMAND_LIST.find((c) => c.id === id)!.accelerator!.replace('CmdOrCtrl', 'Control');
 
 async function run(a: App, via: Via, command: CommandId): Promise<void> {
   if (via === 'keyboard') await a.page.keyboard.press(chordOf(command));

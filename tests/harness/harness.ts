@@ -17,6 +17,8 @@ import { serveDir, type StaticServer } from './static-server';
 import { TestPlatform } from './test-platform';
 
 export const ROOT = resolve(__dirname, '../..');
+/** What Electron's app.getVersion() answers: package.json's version. */
+export const APP_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -116,6 +118,9 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     secrets: o.secrets ?? keytarStore(),
     keychainService,
     http: { maxRetries: 1, baseDelayMs: 50, maxDelayMs: 500, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, connectTimeoutMs: 3_000 },
+    // The log folder inside the data folder, so every file sweep of the data folder reads the logs too.
+    logs: { dir: join(dataDir, 'logs') },
+    app: { version: APP_VERSION, ...(o.locale !== undefined ? { locale: o.locale } : {}) },
     ...(o.probeEveryMs !== undefined ? { probeEveryMs: o.probeEveryMs } : {}),
   });
   const server: StaticServer = await serveDir(join(ROOT, 'out/renderer'), o.extraPages);

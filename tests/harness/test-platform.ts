@@ -23,9 +23,15 @@ export class TestPlatform implements Platform {
   /** Every path main asked the file manager to show, in order. */
   readonly shownInFolder: string[] = [];
 
+  /** Every folder main asked the file manager to open ("Open logs folder"), in order. */
+  readonly openedFolders: string[] = [];
+
   readonly files = {
     showItemInFolder: (path: string) => {
       this.shownInFolder.push(path);
+    },
+    openFolder: async (dir: string) => {
+      this.openedFolders.push(dir);
     },
   };
 

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ipcName, type Channel } from '../../src-preload/channels';
 import type { Result } from '../../src-preload/contract';
 import type { HttpOptions } from '../../src-main/net/http';
+import type { LogFileOptions } from '../../src-main/logs/log-file';
 import { createDispatcher } from '../../src-main/ipc/router';
 import { keytarStore } from '../../src-main/secrets/keychain';
 import { MASTER_KEY_ACCOUNT } from '../../src-main/secrets/master-key';
@@ -28,11 +29,14 @@ export interface MainApp {
   dataDir: string;
   keychainService: string;
   platform: TestPlatform;
+  /** The app's log folder (a temp folder of its own). */
+  logDir: string;
 }
 
 /** The real services behind the real router; pass dataDir and keychainService to "restart" one. */
-export async function mainApp(o: { dataDir?: string; keychainService?: string; http?: HttpOptions; probeEveryMs?: number } = {}): Promise<MainApp> {
+export async function mainApp(o: { dataDir?: string; keychainService?: string; http?: HttpOptions; probeEveryMs?: number; logs?: Partial<LogFileOptions> } = {}): Promise<MainApp> {
   const dataDir = o.dataDir ?? tempDir();
+  const logDir = o.logs?.dir ?? tempDir('trunkdesk-logs-');
   const keychainService = o.keychainService ?? uniqueService('main');
   keychains.push(keychainService);
   const platform = new TestPlatform();
@@ -42,11 +46,12 @@ export async function mainApp(o: { dataDir?: string; keychainService?: string; h
     keychainService,
     platform,
     http: o.http ?? { maxRetries: 0 },
+    logs: { ...o.logs, dir: logDir },
     ...(o.probeEveryMs ? { probeEveryMs: o.probeEveryMs } : {}),
   });
   const dispatch = createDispatcher(services.handlers, { origins: [ORIGIN], isOurWebContents: (id) => id === 1 });
   const call: Call = (c, input) => dispatch(ipcName(c), SENDER, input) as Promise<Result<Record<string, unknown>>>;
-  return { services, call, dataDir, keychainService, platform };
+  return { services, call, dataDir, keychainService, platform, logDir };
 }
 
 /** The value of an ok Result, or a thrown error naming what main said. */

@@ -271,6 +271,9 @@ function validBases(fx: Fixtures): Partial<Record<Channel, Obj[]>> {
     getConnectivity: [{}],
     searchCredentials: T.map((t) => ({ profileId: t.profileId, query: 'a', limit: 50 })),
     quickSwitch: [{ query: 'Fuzz', limit: 10 }],
+    // Logs and diagnostics (issue 11)
+    copyDiagnostics: [{}],
+    openLogsFolder: [{}],
   };
 }
 
@@ -405,7 +408,7 @@ describe('IPC fuzzing', () => {
       perChannel.push(`${c}: ${tally.sent - before.sent} sent, ${tally.okAnswers - before.okAnswers} ok, ${Date.now() - t0} ms`);
     }
     await new Promise((r) => setTimeout(r, 200)); // let a late rejection surface before counting
-    const outside = filesOutside([app.dataDir, exportDir]);
+    const outside = filesOutside([app.dataDir, app.logDir, exportDir]);
     // Anything that appeared in the real temp dir under a name that can only be ours.
     const strayTmp = readdirSync(REAL_TMP).filter((n) => !realTmpBefore.has(n) && /passwd|win\.ini|%2e|\.\./i.test(n));
     const filesOut = outside.length + strayTmp.length;
@@ -443,7 +446,7 @@ describe('IPC fuzzing', () => {
     // request the app is meant to make there) must show up at the trap and in the interceptor's log.
     const planted = join(FUZZ_ROOT, 'control-planted.txt');
     writeFileSync(planted, 'x');
-    caught['planted file outside the data dir'] = filesOutside([app.dataDir, exportDir]).length;
+    caught['planted file outside the data dir'] = filesOutside([app.dataDir, app.logDir, exportDir]).length;
     rmSync(planted);
     const [trapBefore, loggedBefore] = [trapHits, foreign.length];
     await app.call('addProfile', { displayName: 'Control trap', authId: 'PA_TRAP0001', token: 'control-trap-token', baseUrl: `${trapUrl}/api/v1/partner` });

@@ -2,7 +2,8 @@
 // loopback HTTP against the simulator) is used with a canary value for every secret kind of every
 // provider, through every feature, and every canary is then searched for in every place main
 // writes to: every bridge answer and event, main's stdout, stderr and console, every file in the
-// data directory (as text, and base64-, base64url- and hex-encoded), the CSV exports, the error
+// data directory (as text, and base64-, base64url- and hex-encoded), every file of the rotating
+// log (a small size limit here, so the sweep reads rotated files too), the CSV exports, the error
 // messages (the bridge's and the HTTP client's own, with undici's causes), and the clipboard after
 // its clear time. A negative control (a deliberately leaky handler, test-only) must be found in
 // every place it leaks to, or the sweep proves nothing.
@@ -80,10 +81,15 @@ interface Swept extends MainApp {
   inputs: string[];
   exportDir: string;
   exports: string[];
+  /** Every "Copy diagnostics" report, as it reached the clipboard. */
+  diagnostics: string[];
 }
 
+/** Small enough that the sweep's run rotates the log many times; enough files that none is dropped before it is read. */
+const LOG_ROTATION = { maxBytes: 1024, files: 500 };
+
 async function sweptApp(): Promise<Swept> {
-  const a = await mainApp({ http: { maxRetries: 0 } });
+  const a = await mainApp({ http: { maxRetries: 0 }, logs: LOG_ROTATION });
   const answers: Swept['answers'] = [];
   const events: string[] = [];
   const errors: string[] = [];
@@ -97,7 +103,7 @@ async function sweptApp(): Promise<Swept> {
     if (!r.ok) errors.push(JSON.stringify(r.error));
     return r;
   };
-  return { ...a, call, answers, events, errors, inputs, exportDir: tempDir('trunkdesk-export-'), exports: [] };
+  return { ...a, call, answers, events, errors, inputs, exportDir: tempDir('trunkdesk-export-'), exports: [], diagnostics: [] };
 }
 
 async function exportCsv(a: Swept, ref: { profileId: string; customerAuthId: string }, name: string): Promise<void> {
@@ -203,6 +209,7 @@ function placesOf(a: Swept, out: Captured, extra: { errors: string[]; clipboard:
     stderr: out.stderr.join(''),
     console: out.console.join('\n'),
     'clipboard after clear': extra.clipboard.join('\n'),
+    diagnostics: a.diagnostics.join('\n'),
   };
   let files = 0;
   for (const f of allFiles(a.dataDir)) {
@@ -211,6 +218,10 @@ function placesOf(a: Swept, out: Captured, extra: { errors: string[]; clipboard:
   }
   for (const f of allFiles(a.exportDir)) {
     places[`csv ${f.path.slice(a.exportDir.length)}`] = f.bytes.toString('utf8');
+    files++;
+  }
+  for (const f of allFiles(a.logDir)) {
+    places[`log file ${f.path.slice(a.logDir.length)}`] = f.bytes.toString('latin1');
     files++;
   }
   return { places, files };
@@ -454,6 +465,9 @@ async function useEverything(a: Swept, clipboard: string[], httpErrors: string[]
       if (n !== 'http') httpErrors.push(errorWords(e));
     }
     ok(await a.call('getConnectivity', {}));
+    // Copy diagnostics, after all those failures: its report is a place of its own.
+    expect(ok<{ errors: number }>(await a.call('copyDiagnostics', {})).errors).toBe(20);
+    a.diagnostics.push(a.platform.clipboardText);
     // Sessions and JWTs the simulator issued (Vobiz /login, VoIPBIN /auth/login), as the app sent them.
     const bearers = [...new Set(sim.requests.map((r) => /^Bearer (eyJ.+)$/.exec(r.headers['authorization'] ?? '')?.[1]).filter((t): t is string => !!t))];
     expect(bearers.length, 'JWTs were issued and used').toBeGreaterThanOrEqual(2);
@@ -486,7 +500,7 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
     let controlHits: string[] = [];
     let places: Record<string, string> = {};
     let files = 0;
-    const controlPlaces = ['bridge answers', 'bridge events', 'error messages', 'stdout', 'stderr', 'console', 'clipboard after clear', 'data file', 'csv'];
+    const controlPlaces = ['bridge answers', 'bridge events', 'error messages', 'stdout', 'stderr', 'console', 'clipboard after clear', 'data file', 'csv', 'log file', 'diagnostics'];
     try {
       main = await sweptApp();
       canaries = await useEverything(main, clipboard, httpErrors);
@@ -494,7 +508,7 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
       // A restart: a fresh module graph (so a scrubber that knows nothing yet, as in a new
       // process) on the same data directory and keychain, reading the stored lists without a sync.
       vi.resetModules();
-      const restarted = await (await import('../integration/support')).mainApp({ dataDir: main.dataDir, keychainService: main.keychainService, http: { maxRetries: 0 } });
+      const restarted = await (await import('../integration/support')).mainApp({ dataDir: main.dataDir, keychainService: main.keychainService, http: { maxRetries: 0 }, logs: { ...LOG_ROTATION, dir: main.logDir } });
       const m = main;
       const again: Swept = { ...m, ...restarted, call: async (ch, input) => {
         const r = await restarted.call(ch, input);
@@ -538,6 +552,8 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
         writeFileSync(join(c.dataDir, 'leaky.log'), Buffer.from(leak).toString('base64'));
         // A copy that is never cleared.
         await c.platform.clipboard.writeText(leak);
+        // A line put in the real log file without redact(): the sweep must find it there.
+        c.services.logFile!.write(`unredacted line: ${leak}\n`);
         return { ...p, company: leak };
       };
       real.exportCredentials = async (i) => {
@@ -550,14 +566,20 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
       };
       const nw = sim.state.partners[0]!;
       const pid = ok<ProfileListDTO>(await c.call('addProfile', { displayName: 'Control', authId: nw.authId, token: nw.token, baseUrl: sim.partnerBaseUrl })).activeId!;
+      // A request id main cannot tell from a secret it was never told about: it reaches the report.
+      sim.setFaults({ queue: [{ match: 'GET /api/v1/partner/me', kind: 'status', status: 500, body: { status: 'error', error: { code: 'INTERNAL_ERROR', message: 'x' }, requestId: leak } }] });
+      expect((await c.call('getPartner', {})).ok).toBe(false);
+      ok(await c.call('copyDiagnostics', {}));
+      c.diagnostics.push(c.platform.clipboardText);
       ok(await c.call('getPartner', {}));
       const cust = ok<CustomerPageDTO>(await c.call('listCustomers', { profileId: pid })).items[0]!;
       ok(await c.call('selectCustomer', { profileId: pid, customerAuthId: cust.authId }));
       await exportCsv(c, { profileId: pid, customerAuthId: cust.authId }, 'control.csv');
       expect((await c.call('quickSwitch', { query: 'x' })).ok).toBe(false);
       const controlOut: Captured = { stdout: out.stdout.slice(mark.stdout), stderr: out.stderr.slice(mark.stderr), console: out.console.slice(mark.console), restore: () => undefined };
-      controlHits = sweep(placesOf(c, controlOut, { errors: [], clipboard: [c.platform.clipboardText] }).places, { 'control leak': leak });
+      // Closed first: the log file is flushed on close.
       await c.services.close();
+      controlHits = sweep(placesOf(c, controlOut, { errors: [], clipboard: [c.platform.clipboardText] }).places, { 'control leak': leak });
     } finally {
       out.restore();
     }
@@ -568,6 +590,7 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
     const played = [main!.inputs.join('\n'), main!.answers.filter((x) => x.disclosed).map((x) => x.text).join('\n'), JSON.stringify(sim.requests), JSON.stringify(sim.state), sim.echoed.join('\n')].join('\n');
     const idle = Object.entries(canaries).filter(([, v]) => !played.includes(v)).map(([k]) => k);
     const controlCaught = controlPlaces.every((p) => controlHits.some((h) => h.startsWith(p)));
+    const logFiles = Object.keys(places).filter((p) => p.startsWith('log file '));
     const bridgeSearched = main!.answers.length + main!.events.length + afterRestart.length;
     recordFigures('leak-sweep', {
       check: 'Leak sweep',
@@ -578,6 +601,7 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
         'places searched': Object.keys(places).length,
         'bridge answers and events searched': bridgeSearched,
         'files searched': files,
+        'log files searched (rotated included)': logFiles.length,
         'error messages searched': main!.errors.length + httpErrors.length,
         hits: hits.length,
         'control places caught': `${controlPlaces.filter((p) => controlHits.some((h) => h.startsWith(p))).length}/${controlPlaces.length}`,
@@ -589,6 +613,14 @@ describe('leak sweep: no secret of any kind reaches any place main writes to', (
 
     // Each place was really in play.
     expect(main!.exports).toHaveLength(6);
+    // The log rotated (many files), and it holds what it must: failed provider calls of every
+    // provider with their request ids, syncs, both starts (before and after the restart).
+    expect(logFiles.length, 'rotated log files').toBeGreaterThan(3);
+    const logText = logFiles.map((f) => places[f]!).join('');
+    for (const p of ['vobiz', 'voipbin', 'vocobase']) expect(logText).toMatch(new RegExp(`WARN  ${p} request failed: (GET|POST|PUT|DELETE) /\\S+ status=\\d{3} request=req_[0-9a-f]+ code=[A-Z_]+`));
+    expect(logText).toMatch(/INFO  sync \S+ started/);
+    expect(logText).toMatch(/INFO  sync \S+ (done|partial|failed)/);
+    expect(logText.match(/INFO  Trunkdesk \S+ starting/g)?.length).toBe(2);
     expect(clipboard).toEqual(['', '']);
     expect(main!.errors.length).toBeGreaterThan(20);
     expect(httpErrors).toHaveLength(2);

@@ -85,6 +85,8 @@ export interface RequestLogEntry {
   path: string; // path + query
   headers: Record<string, string | undefined>; // lower-case names, raw values (tests look for leaked tokens)
   at: number; // epoch ms
+  /** The X-Request-Id this request was answered with (and the error bodies' request id). */
+  requestId: string;
 }
 
 export interface Simulator {
@@ -312,7 +314,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     const started = Date.now();
     const provider = providerOf(url.pathname);
     const shown = redactQuery(pathWithQuery); // log lines never carry ?token= / ?accesskey= values
-    requests.push({ method, path: pathWithQuery, headers: flattenHeaders(req), at: started });
+    requests.push({ method, path: pathWithQuery, headers: flattenHeaders(req), at: started, requestId });
     if (requests.length > REQUEST_LOG_MAX) requests.splice(0, requests.length - REQUEST_LOG_MAX);
 
     let rawBody: string;

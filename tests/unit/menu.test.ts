@@ -4,7 +4,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, menuOwnsAccelerators } from '../../src-main/menu';
-import { COMMANDS, COMMAND_IDS, type CommandId } from '../../src-preload/commands';
+import { COMMAND_LIST as COMMANDS, COMMAND_IDS, type CommandId } from '../../src-preload/commands';
 
 type Item = MenuItemConstructorOptions;
 
@@ -81,11 +81,22 @@ describe('application menu template', () => {
       expect(file.some((i) => i.id === 'settings')).toBe(true);
       expect(file.some((i) => i.role === 'quit')).toBe(true);
       expect(menuOwnsAccelerators(platform)).toBe(false);
-      for (const c of COMMANDS) expect(items.find((i) => i.id === c.id)!.registerAccelerator).toBe(false);
+      for (const c of COMMANDS) expect(items.find((i) => i.id === c.id)!.registerAccelerator).toBe(c.accelerator ? false : undefined);
       // The standard roles keep their native accelerators.
       for (const role of ['cut', 'copy', 'paste', 'selectAll']) expect(items.find((i) => i.role === role)!.registerAccelerator).toBeUndefined();
     });
   }
+
+  it('Help: Copy Diagnostics and Open Logs Folder on every platform (no shortcut: they are rare), About after them off a Mac', () => {
+    for (const platform of PLATFORMS) {
+      const help = build(platform).template.find((m) => m.role === 'help')!.submenu as Item[];
+      expect(help.slice(0, 2).map((i) => [i.id, i.label, i.accelerator])).toEqual([
+        ['copyDiagnostics', 'Copy Diagnostics', undefined],
+        ['openLogsFolder', 'Open Logs Folder', undefined],
+      ]);
+      expect(help.some((i) => i.role === 'about')).toBe(platform !== 'darwin');
+    }
+  });
 
   it('Edit has cut, copy, paste and select all everywhere (text fields on macOS need them); View reloads only in dev', () => {
     for (const platform of PLATFORMS) {

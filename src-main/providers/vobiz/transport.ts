@@ -4,7 +4,8 @@
 import type { z } from 'zod';
 import type { HttpClient, HttpRequest, Method } from '../../net/http';
 import { authHeaders, type CustomerAuth, type PartnerAuth } from './auth';
-import { driftError, vobizError, type ErrorContext } from './errors';
+import { driftError, parseErrorBody, vobizError, type ErrorContext } from './errors';
+import { reporting, type Answered } from '../../net/provider-failure';
 import { htmlError, looksLikeHtml } from '../../net/errors';
 
 export interface VobizCall<S extends z.ZodType | undefined> {
@@ -26,13 +27,21 @@ export interface VobizCall<S extends z.ZodType | undefined> {
 export async function vobizCall<S extends z.ZodType>(http: HttpClient, c: VobizCall<S>): Promise<z.infer<S>>;
 export async function vobizCall(http: HttpClient, c: VobizCall<undefined>): Promise<undefined>;
 export async function vobizCall(http: HttpClient, c: VobizCall<z.ZodType | undefined>): Promise<unknown> {
+  // A failed call is logged and kept for "Copy diagnostics", with Vobiz's request id (net/provider-failure.ts).
+  return reporting(http.journal, { provider: 'vobiz', method: c.method, url: c.url, what: c.what, signal: c.signal }, (answered) => send(http, c, answered));
+}
+
+async function send(http: HttpClient, c: VobizCall<z.ZodType | undefined>, answered: Answered): Promise<unknown> {
   const req: HttpRequest = { method: c.method, url: c.url, headers: c.auth ? authHeaders(c.auth) : {} };
   if (c.body !== undefined) req.body = c.body;
   if (c.signal) req.signal = c.signal;
   if (c.onReceived) req.onReceived = c.onReceived;
   if (c.maxRetries !== undefined) req.maxRetries = c.maxRetries;
   const res = await http.request(req);
-  if (res.status < 200 || res.status > 299) throw vobizError(res, c.ctx);
+  if (res.status < 200 || res.status > 299) {
+    answered(res, parseErrorBody(res.text).requestId);
+    throw vobizError(res, c.ctx);
+  }
   if (!c.schema) return undefined;
   let json: unknown;
   try {

@@ -14,6 +14,7 @@ import { parseErrorBody, driftError, failedEnvelopeError, htmlError, looksLikeHt
 import { authHeaders, checkedApiKey } from './key';
 import { pauseSlots, takeSlots, vocobaseLimits } from './limits';
 import { Envelope } from './schemas';
+import { reporting, type Answered } from '../../net/provider-failure';
 
 /**
  * The longest a GET waits here for its one retry after a 429 (the HttpClient's own cap on a
@@ -40,6 +41,12 @@ export interface VocobaseCall<S extends z.ZodType> {
 }
 
 export async function vocobaseCall<S extends z.ZodType>(http: HttpClient, c: VocobaseCall<S>): Promise<z.infer<S>> {
+  // A failed call is logged and kept for "Copy diagnostics" (net/provider-failure.ts).
+  const call = { provider: 'vocobase', method: c.method, url: joinUrl(c.baseUrl, c.path), what: c.what, signal: c.signal } as const;
+  return reporting(http.journal, call, (answered) => send(http, c, answered));
+}
+
+async function send<S extends z.ZodType>(http: HttpClient, c: VocobaseCall<S>, answered: Answered): Promise<z.infer<S>> {
   const key = checkedApiKey(c.key);
   const url = joinUrl(c.baseUrl, c.path);
   let res: HttpResponse;
@@ -54,6 +61,7 @@ export async function vocobaseCall<S extends z.ZodType>(http: HttpClient, c: Voc
       ...(c.body !== undefined ? { body: c.body } : {}),
       ...(c.signal ? { signal: c.signal } : {}),
     });
+    answered(res);
     if (res.status !== 429) break;
     const waited = pauseSlots(slots, retryAfterMs(res.headers['retry-after']) ?? vocobaseLimits().windowMs);
     if (c.method === 'GET' && attempt === 0 && waited <= GET_RETRY_WAIT_MAX_MS && !c.signal?.aborted) continue;

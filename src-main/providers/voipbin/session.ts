@@ -11,7 +11,8 @@ import type { HttpClient } from '../../net/http';
 import { rememberSecret } from '../../net/scrub';
 import type { PartnerCredentials, SessionCache } from '../provider';
 import type { RateLimiter } from '../../net/rate-limiter';
-import { driftError, retryAfterSeconds, voipbinError } from './errors';
+import { driftError, parseErrorBody, retryAfterSeconds, voipbinError } from './errors';
+import { reporting } from '../../net/provider-failure';
 import { pauseAfter429 } from './rate-limit';
 import { jwtExpiresAt } from './time';
 
@@ -92,23 +93,27 @@ function freshToken(conn: Connection, c: Extract<VoipbinCredentials, { kind: 'lo
 
 /** POST {origin}/auth/login (no /v1.0). A bare 400 with an empty body: wrong username or password. */
 export async function signIn(conn: Connection, username: string, password: string): Promise<{ token: string; expiresAt: number }> {
-  rememberSecret(password);
-  // Sign-ins count against the same customer budget as everything else: queue with them.
-  await conn.limiter.acquire();
-  const res = await conn.http.request({ method: 'POST', url: `${conn.baseUrl}/auth/login`, body: { username, password } });
-  if (res.status < 200 || res.status > 299) {
-    if (res.status === 429) pauseAfter429(conn.limiter, retryAfterSeconds(res));
-    throw voipbinError(res, { auth: 'signin' });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(res.text);
-  } catch {
-    throw driftError('the sign-in answer', 'the answer was not complete JSON');
-  }
-  const token = (json as { token?: unknown } | null)?.token;
-  if (typeof token !== 'string' || token.length < 10) throw driftError('the sign-in answer', 'token');
-  // Known to the scrubber at once: the very next call could echo it.
-  rememberSecret(token);
-  return { token, expiresAt: jwtExpiresAt(token, conn.now()) };
+  // A failed sign-in is logged and kept for "Copy diagnostics" (net/provider-failure.ts), never with the body sent.
+  return reporting(conn.http.journal, { provider: 'voipbin', method: 'POST', url: `${conn.baseUrl}/auth/login`, what: 'the sign-in' }, async (answered) => {
+    rememberSecret(password);
+    // Sign-ins count against the same customer budget as everything else: queue with them.
+    await conn.limiter.acquire();
+    const res = await conn.http.request({ method: 'POST', url: `${conn.baseUrl}/auth/login`, body: { username, password } });
+    if (res.status < 200 || res.status > 299) {
+      answered(res, parseErrorBody(res.text).requestId);
+      if (res.status === 429) pauseAfter429(conn.limiter, retryAfterSeconds(res));
+      throw voipbinError(res, { auth: 'signin' });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(res.text);
+    } catch {
+      throw driftError('the sign-in answer', 'the answer was not complete JSON');
+    }
+    const token = (json as { token?: unknown } | null)?.token;
+    if (typeof token !== 'string' || token.length < 10) throw driftError('the sign-in answer', 'token');
+    // Known to the scrubber at once: the very next call could echo it.
+    rememberSecret(token);
+    return { token, expiresAt: jwtExpiresAt(token, conn.now()) };
+  });
 }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { HttpRequest, Method } from '../../net/http';
 import { driftError, parseErrorBody, retryAfterSeconds, voipbinError, type ErrorContext } from './errors';
 import { pauseAfter429 } from './rate-limit';
+import { reporting, type Answered } from '../../net/provider-failure';
 import { htmlError, looksLikeHtml } from '../../net/errors';
 import { callAuth, dropToken, type CallAuth, type Connection } from './session';
 
@@ -28,6 +29,13 @@ export interface VoipbinCall<S extends z.ZodType | undefined> {
 export async function voipbinCall<S extends z.ZodType>(conn: Connection, c: VoipbinCall<S>): Promise<z.infer<S>>;
 export async function voipbinCall(conn: Connection, c: VoipbinCall<undefined>): Promise<undefined>;
 export async function voipbinCall(conn: Connection, c: VoipbinCall<z.ZodType | undefined>): Promise<unknown> {
+  // A failed call is logged and kept for "Copy diagnostics" (net/provider-failure.ts); the URL's
+  // query (where an access key travels) is redacted there.
+  const url = `${conn.baseUrl}/v1.0${c.path}`;
+  return reporting(conn.http.journal, { provider: 'voipbin', method: c.method, url, what: c.what, signal: c.signal }, (answered) => send(conn, c, answered));
+}
+
+async function send(conn: Connection, c: VoipbinCall<z.ZodType | undefined>, answered: Answered): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
     const auth = await callAuth(conn);
     await conn.limiter.acquire(c.signal);
@@ -42,6 +50,7 @@ export async function voipbinCall(conn: Connection, c: VoipbinCall<z.ZodType | u
       }
     }
     if (res.status === 429) pauseAfter429(conn.limiter, retryAfterSeconds(res));
+    answered(res, parseErrorBody(res.text).requestId);
     throw voipbinError(res, { ...c.ctx, auth: auth.kind });
   }
 }

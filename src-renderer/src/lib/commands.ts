@@ -9,6 +9,7 @@ import { usePartner } from '../store/partner';
 import { selectActiveProfile, useProfiles } from '../store/profiles';
 import { useSync } from '../store/sync';
 import { useUi } from '../store/ui';
+import { useHelp } from '../store/help';
 import { capsOf, isSelfAccount, providerLabel } from './caps';
 import { inactiveWriteReason } from './credential';
 import { bySelector, focusWhenShown } from './focus';
@@ -162,6 +163,17 @@ const RUNNERS: Partial<Record<CommandId, Runner>> = {
 
   addProfile() {
     useUi.getState().openAdd();
+    return null;
+  },
+
+  // Help: they act whatever is open; what they did shows in the Help notice (components/HelpActions.tsx).
+  copyDiagnostics() {
+    void useHelp.getState().copyDiagnostics();
+    return null;
+  },
+
+  openLogsFolder() {
+    void useHelp.getState().openLogsFolder();
     return null;
   },
 };

@@ -11,7 +11,7 @@
 // A key a component already handled (defaultPrevented, e.g. Escape closing the search results) is
 // left alone. The listbox and tabs use arrows, Home, End, Enter and Space on their own elements.
 import { useEffect } from 'react';
-import { COMMANDS, type CommandId } from '../../../src-preload/commands';
+import { COMMAND_LIST, type CommandId } from '../../../src-preload/commands';
 import { useProfiles } from '../store/profiles';
 import { useSync } from '../store/sync';
 import { runCommand } from './commands';
@@ -33,7 +33,7 @@ function parse(command: CommandId, accelerator: string): Chord {
   return { command, key, mod: parts.includes('CmdOrCtrl'), shift: parts.includes('Shift'), alt: parts.includes('Alt') };
 }
 
-const CHORDS = COMMANDS.map((c) => parse(c.id, c.accelerator));
+const CHORDS = COMMAND_LIST.flatMap((c) => (c.accelerator ? [parse(c.id, c.accelerator)] : []));
 
 function commandOf(e: KeyboardEvent): CommandId | null {
   const mod = IS_MAC ? e.metaKey : e.ctrlKey;

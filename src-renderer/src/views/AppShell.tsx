@@ -1,5 +1,6 @@
 import { CommandNote } from '../components/CommandNote';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { HelpActions, HelpNotice } from '../components/HelpActions';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { StoreProblemBanner } from '../components/StoreProblemBanner';
@@ -39,6 +40,7 @@ export function AppShell() {
       <aside className="sidebar">
         <p className="brand">Trunkdesk</p>
         <ProfileSwitcher />
+        <HelpActions />
       </aside>
       <div className="content">
         <OfflineBanner />
@@ -47,6 +49,7 @@ export function AppShell() {
           <SessionEndedNotice />
           <PendingPasswordsDock />
           <CommandNote />
+          <HelpNotice />
           {listError && (
             <ErrorNotice
               error={listError}
