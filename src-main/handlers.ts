@@ -5,6 +5,7 @@ import type { Handlers } from './ipc/router';
 import type { CredentialSearch } from './credentials/search';
 import type { Connectivity } from './net/connectivity';
 import type { CustomerService } from './services/customers';
+import type { DeepLinkInbox } from './services/deep-links';
 import type { QuickSwitch } from './services/quick-switch';
 import type { ProfileService } from './services/profiles';
 import type { LocalStore } from './store/local-store';
@@ -20,6 +21,7 @@ export function createHandlers(s: {
   connectivity: Connectivity;
   store: LocalStore;
   quickSwitch: QuickSwitch;
+  links: DeepLinkInbox;
 }): Handlers {
   return {
     listProfiles: () => s.profiles.list(),
@@ -64,5 +66,7 @@ export function createHandlers(s: {
     getConnectivity: async () => s.connectivity.current,
     searchCredentials: ({ profileId, query, limit }) => s.search.search(profileId, query, limit),
     quickSwitch: ({ query, limit }) => s.quickSwitch.search(query, limit),
+    // trunkdesk:// links (issue 11 §6)
+    takePendingLink: async () => ({ link: s.links.take() }),
   };
 }

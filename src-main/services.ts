@@ -18,6 +18,7 @@ import { ProfileStore } from './profiles/store';
 import type { SecretStore } from './secrets/keychain';
 import { VaultAccess } from './secrets/vault-access';
 import { CustomerService } from './services/customers';
+import { DeepLinkInbox } from './services/deep-links';
 import { EventBus } from './services/events';
 import { PartnerAccess } from './services/partner-access';
 import { QuickSwitch } from './services/quick-switch';
@@ -33,6 +34,8 @@ export interface AppServices {
   sync: SyncEngine;
   connectivity: Connectivity;
   store: LocalStore;
+  /** Accepted trunkdesk:// links on their way to the window. */
+  links: DeepLinkInbox;
   close(): Promise<void>;
 }
 
@@ -70,9 +73,10 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const credentials = new CredentialService(customers, local, sync, pending, events, o.platform, connectivity);
   const search = new CredentialSearch(customers, local);
   const quickSwitch = new QuickSwitch(profiles, customers);
+  const links = new DeepLinkInbox(events);
   let closed = false;
   return {
-    handlers: createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local, quickSwitch }),
+    handlers: createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local, quickSwitch, links }),
     events,
     profiles,
     customers,
@@ -80,6 +84,7 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
     sync,
     connectivity,
     store: local,
+    links,
     close: async () => {
       // Idempotent: a test "restarts" the app by closing it, and closes everything again after.
       if (closed) return;

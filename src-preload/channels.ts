@@ -39,6 +39,8 @@ export const CHANNELS = [
   'getConnectivity',
   'searchCredentials',
   'quickSwitch',
+  // trunkdesk:// links (issue 11 §6)
+  'takePendingLink',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -271,6 +271,8 @@ function validBases(fx: Fixtures): Partial<Record<Channel, Obj[]>> {
     getConnectivity: [{}],
     searchCredentials: T.map((t) => ({ profileId: t.profileId, query: 'a', limit: 50 })),
     quickSwitch: [{ query: 'Fuzz', limit: 10 }],
+    // trunkdesk:// links (issue 11 §6)
+    takePendingLink: [{}],
   };
 }
 
