@@ -5,6 +5,8 @@
 // computer does not know is said in a notice; a refused link changes nothing and sends nothing;
 // and an event that reaches the renderer without main's checks is checked again there.
 import { describe, expect, it } from 'vitest';
+import type { Handlers } from '../../src-main/ipc/router';
+import { AppError } from '../../src-main/net/errors';
 import { EVENT_CHANNEL } from '../../src-preload/channels';
 import { LINK_NOTES } from '../../src-renderer/src/lib/open-link';
 import { DEMO_PARTNERS } from '../sim/data';
@@ -136,5 +138,30 @@ describe('trunkdesk:// links', () => {
     await expect.poll(() => activeName(app), POLL).toBe('Blue Fjord');
     await app.page.waitForTimeout(300);
     expect(await activeName(app)).toBe('Blue Fjord');
+  });
+
+  it('a launch link while the profile list cannot be read waits for it, rather than calling the profile unknown', async () => {
+    const broken = { on: false };
+    const app = await openApp({
+      wrapHandlers: (real: Handlers): Handlers => ({
+        ...real,
+        listProfiles: async (i) => {
+          if (broken.on) throw new AppError('KEYCHAIN_UNAVAILABLE', 'The keychain is locked.', { retryable: true });
+          return real.listProfiles(i);
+        },
+      }),
+    });
+    const ids = await twoProfiles(app);
+    broken.on = true;
+    app.h.services.links.windowClosed();
+    expect(app.h.services.links.receive(`trunkdesk://open?profile=${ids.northwind}&customer=${ids.harborlight}`)).toBe(true);
+    await app.page.reload();
+    const failed = app.page.getByTestId('profiles-error');
+    await failed.waitFor({ timeout: 10_000 });
+    broken.on = false;
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => activeName(app), POLL).toBe('Northwind');
+    await onCustomer(app, HARBORLIGHT);
+    expect(await app.page.getByTestId('command-note').count()).toBe(0);
   });
 });

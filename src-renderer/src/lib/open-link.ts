@@ -38,6 +38,15 @@ export async function openLink(input: unknown): Promise<void> {
   }
   if (ui.quickSwitcher) ui.setQuickSwitcher(false);
   if (!useProfiles.getState().loaded) await useProfiles.getState().load();
+  if (!useProfiles.getState().loaded) {
+    // The list could not be read (the boot screen says why): go there once it is, not "unknown".
+    const off = useProfiles.subscribe((s) => {
+      if (!s.loaded) return;
+      off();
+      void openLink(parsed.data);
+    });
+    return;
+  }
   const profile = useProfiles.getState().profiles.find((p) => p.id === profileId);
   if (!profile) {
     ui.setCommandNote(LINK_NOTES.unknownProfile);
