@@ -5,6 +5,7 @@ import type { Handlers } from './ipc/router';
 import type { CredentialSearch } from './credentials/search';
 import type { Connectivity } from './net/connectivity';
 import type { CustomerService } from './services/customers';
+import type { DeepLinkInbox } from './services/deep-links';
 import type { QuickSwitch } from './services/quick-switch';
 import type { ProfileService } from './services/profiles';
 import type { LocalStore } from './store/local-store';
@@ -22,6 +23,7 @@ export function createHandlers(s: {
   store: LocalStore;
   quickSwitch: QuickSwitch;
   diagnostics: DiagnosticsService;
+  links: DeepLinkInbox;
 }): Handlers {
   return {
     listProfiles: () => s.profiles.list(),
@@ -70,5 +72,7 @@ export function createHandlers(s: {
     // Logs and diagnostics (issue 11): the Help menu's two commands.
     copyDiagnostics: () => s.diagnostics.copy(),
     openLogsFolder: () => s.diagnostics.openLogsFolder(),
+    // trunkdesk:// links (issue 11 §6)
+    takePendingLink: async () => ({ link: s.links.take() }),
   };
 }

@@ -1,6 +1,6 @@
 // Electron main: app lifecycle and wiring only. Everything else lives in services.ts and below.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { EVENT_CHANNEL } from '../src-preload/channels';
 import { forwardEvents, sendEvent } from './ipc/outgoing';
@@ -12,11 +12,25 @@ import { keytarStore } from './secrets/keychain';
 import { APP_ORIGIN } from './security';
 import { createServices } from './services';
 import { seedDemoProfiles } from './demo';
-import { createMainWindow, lockDownSession } from './window';
+import { createMainWindow, currentScreens, lockDownSession } from './window';
 import { electronPlatform } from './electron-platform';
+import { bringToFront } from './bring-to-front';
+import { LINK_SCHEME, linkFromArgv, protocolClientArgs } from './deep-link';
+import { placeWindow, readWindowState, trackWindowState, writeWindowState, WINDOW_STATE_FILE, type WindowState, type WindowStateTracker } from './window-state';
 
 app.enableSandbox();
 registerAppScheme();
+
+// trunkdesk:// links that come before the services exist (the launch command line; macOS sends
+// 'open-url', which must be listened for before ready) wait here; start() takes them over.
+const earlyLinks: string[] = [];
+const launchLink = linkFromArgv(process.argv);
+if (launchLink) earlyLinks.push(launchLink);
+let receiveLink = (url: string) => void earlyLinks.push(url);
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  receiveLink(url);
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -56,8 +70,18 @@ async function start(): Promise<void> {
   };
   registerIpc(ipcMain, services.handlers, policy);
 
+  // --- Single instance, window placement and trunkdesk:// links (issue 11 §6, README) ---------
+  // Where the window was, checked against today's screens (window-state.ts); kept current as it moves.
+  const statePath = join(dataDir, WINDOW_STATE_FILE);
+  let lastState: WindowState | null = await readWindowState(statePath);
+  let stateSaves: WindowStateTracker | null = null;
   const open = () => {
-    const win = createMainWindow({ preload: join(__dirname, '../preload/index.cjs'), url: rendererUrl });
+    const placement = placeWindow(lastState, currentScreens());
+    const win = createMainWindow({ preload: join(__dirname, '../preload/index.cjs'), url: rendererUrl, placement });
+    stateSaves = trackWindowState(win, (state) => {
+      lastState = state;
+      return writeWindowState(statePath, state);
+    });
     const id = win.webContents.id;
     windows.add(id);
     const off = forwardEvents(services.events, (e) => {
@@ -66,9 +90,33 @@ async function start(): Promise<void> {
     win.on('closed', () => {
       windows.delete(id);
       off();
+      services.links.windowClosed();
     });
   };
   open();
+  // A second launch, or a link, brings the window forward (or opens it again, on macOS).
+  const toFront = () => {
+    if (!bringToFront(BrowserWindow.getAllWindows()[0], { platform: process.platform, focusApp: () => app.focus({ steal: true }) })) open();
+  };
+  app.on('second-instance', (_event, argv) => {
+    const link = linkFromArgv(argv);
+    if (link) services.links.receive(link);
+    toFront();
+  });
+  receiveLink = (url) => void (services.links.receive(url) && toFront());
+  for (const url of earlyLinks.splice(0)) services.links.receive(url);
+  const client = protocolClientArgs({ packaged: app.isPackaged, platform: process.platform, execPath: process.execPath, appPath: process.argv[1] && resolve(process.argv[1]) });
+  if (client.length === 0) app.setAsDefaultProtocolClient(LINK_SCHEME);
+  else app.setAsDefaultProtocolClient(LINK_SCHEME, client[0], client[1]);
+  // The last save (on close) is on its way to disk as the app quits: let it land first.
+  let quitHeld = false;
+  app.on('will-quit', (event) => {
+    if (quitHeld || !stateSaves?.busy()) return;
+    quitHeld = true;
+    event.preventDefault();
+    void stateSaves.settle().finally(() => app.quit());
+  });
+  // --- end of single instance, window placement and links ------------------------------------
   // The menu's commands go to the focused window, through the same exit as every event; the
   // renderer runs them (see menu.ts for who acts on an accelerator on each platform).
   const setMenu = (profileNames: string[]) =>
@@ -90,7 +138,6 @@ async function start(): Promise<void> {
   const nameProfiles = () => void services.profiles.list().then((l) => setMenu(l.profiles.map((p) => p.displayName)), () => setMenu([]));
   nameProfiles();
   services.events.on((e) => e.type === 'profiles-changed' && nameProfiles());
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -19,6 +19,7 @@ import { ProfileStore } from './profiles/store';
 import type { SecretStore } from './secrets/keychain';
 import { VaultAccess } from './secrets/vault-access';
 import { CustomerService } from './services/customers';
+import { DeepLinkInbox } from './services/deep-links';
 import { EventBus } from './services/events';
 import { PartnerAccess } from './services/partner-access';
 import { QuickSwitch } from './services/quick-switch';
@@ -40,6 +41,8 @@ export interface AppServices {
   store: LocalStore;
   /** The rotating log file, when the app was given a log folder. */
   logFile: LogFile | null;
+  /** Accepted trunkdesk:// links on their way to the window. */
+  links: DeepLinkInbox;
   close(): Promise<void>;
 }
 
@@ -96,9 +99,10 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const search = new CredentialSearch(customers, local);
   const quickSwitch = new QuickSwitch(profiles, customers);
   const diagnostics = new DiagnosticsService({ app, journal, profiles, connectivity, platform: o.platform, logFile });
+  const links = new DeepLinkInbox(events);
   let closed = false;
   return {
-    handlers: recordHandlerFailures(createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local, quickSwitch, diagnostics }), journal),
+    handlers: recordHandlerFailures(createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local, quickSwitch, diagnostics, links }), journal),
     events,
     profiles,
     customers,
@@ -107,6 +111,7 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
     connectivity,
     store: local,
     logFile,
+    links,
     close: async () => {
       // Idempotent: a test "restarts" the app by closing it, and closes everything again after.
       if (closed) return;

@@ -1,16 +1,23 @@
 // The one window, locked down per design.md §6: sandboxed, isolated, no Node, no navigation, no
 // new windows, no permissions. Only allowlisted https links open, in the system browser.
 import { join } from 'node:path';
-import { BrowserWindow, shell, type Session } from 'electron';
+import { BrowserWindow, screen, shell, type Session } from 'electron';
 import { log } from './net/redact';
 import { isAllowedExternalUrl } from './security';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Screens, type WindowPlacement } from './window-state';
 
-export function createMainWindow(opts: { preload: string; url: string }): BrowserWindow {
+/** The displays' work areas now, for window-state.ts to check saved bounds against (after ready). */
+export function currentScreens(): Screens {
+  return { workAreas: screen.getAllDisplays().map((d) => d.workArea), primary: screen.getPrimaryDisplay().workArea };
+}
+
+/** `placement` (window-state.ts) is where the window was last, already checked to be on a screen. */
+export function createMainWindow(opts: { preload: string; url: string; placement?: WindowPlacement }): BrowserWindow {
+  const placement = opts.placement;
   const win = new BrowserWindow({
-    width: 1200,
-    height: 780,
-    minWidth: 900,
-    minHeight: 600,
+    ...(placement ? placement.bounds : DEFAULT_WINDOW_SIZE),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: 'Trunkdesk',
     show: false,
     backgroundColor: '#f6f7f9',
@@ -44,7 +51,12 @@ export function createMainWindow(opts: { preload: string; url: string }): Browse
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    // Maximised or full screen over the saved normal bounds, so un-maximising returns there.
+    if (placement?.maximized) win.maximize();
+    if (placement?.fullScreen) win.setFullScreen(true);
+    win.show();
+  });
   void win.loadURL(opts.url);
   return win;
 }

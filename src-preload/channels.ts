@@ -42,6 +42,8 @@ export const CHANNELS = [
   // Logs and diagnostics (issue 11)
   'copyDiagnostics',
   'openLogsFolder',
+  // trunkdesk:// links (issue 11 §6)
+  'takePendingLink',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -603,6 +603,17 @@ export const QuickSwitchDTO = z.strictObject({
 });
 export type QuickSwitchDTO = z.infer<typeof QuickSwitchDTO>;
 
+// --- trunkdesk:// links (issue 11 §6) ---------------------------------------------------------
+/**
+ * Where a trunkdesk:// link goes: a profile, and optionally one of its accounts (a Vobiz customer,
+ * or a one-account profile's own). Main parsed the link (src-main/deep-link.ts); the renderer
+ * checks this shape again, as it does any input, before going anywhere.
+ */
+export const DeepLinkDTO = z.strictObject({ profileId: ProfileId, accountId: CustomerAuthId.optional() });
+export type DeepLinkDTO = z.infer<typeof DeepLinkDTO>;
+export const OpenLinkEvent = DeepLinkDTO.extend({ type: z.literal('open') });
+export type OpenLinkEvent = z.infer<typeof OpenLinkEvent>;
+
 // ---------------------------------------------------------------------------------------------
 // Channels
 const Empty = z.strictObject({});
@@ -826,6 +837,12 @@ export const contract = {
     output: z.strictObject({ copied: z.literal(true), lines: z.number().int().min(0), errors: z.number().int().min(0) }),
   },
   openLogsFolder: { input: Empty, output: z.strictObject({ opened: z.literal(true) }) },
+  // --- trunkdesk:// links (issue 11 §6) ---
+  /**
+   * A link that came while no window was listening (the one the app was launched with, or one
+   * that reopened a closed window on macOS), taken once; later links come as `open` events.
+   */
+  takePendingLink: { input: Empty, output: z.strictObject({ link: DeepLinkDTO.nullable() }) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /**
@@ -881,6 +898,8 @@ export const AppEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('connectivity'), online: z.boolean(), lastOnlineAt: z.string().nullable(), reason: z.string().nullable() }),
   /** The admin chose an application-menu item (src-main/menu.ts); the renderer runs the command. */
   z.strictObject({ type: z.literal('menu'), command: z.enum(COMMAND_IDS) }),
+  /** A trunkdesk:// link was opened (issue 11 §6): go to its profile, and its customer if it names one. */
+  OpenLinkEvent,
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
 

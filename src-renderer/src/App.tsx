@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { onEvent } from './bridge';
 import { runCommand } from './lib/commands';
+import { openLink, takePendingLink } from './lib/open-link';
 import { useAppShortcuts } from './lib/useAppShortcuts';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
@@ -25,9 +26,8 @@ export function App() {
 
   // Read the profiles and whether main is online once, then follow what main says changed.
   useEffect(() => {
-    void load();
     void useConnectivity.getState().load();
-    return onEvent((event) => {
+    const off = onEvent((event) => {
       switch (event.type) {
         case 'profiles-changed':
           void load();
@@ -56,8 +56,15 @@ export function App() {
           // An application-menu item: the same command its shortcut runs.
           runCommand(event.command);
           break;
+        case 'open':
+          // A trunkdesk:// link (checked again there: an event is input like any other).
+          void openLink(event);
+          break;
       }
     });
+    // Subscribed: now a link the app was launched with can be taken without being missed.
+    void load().then(takePendingLink);
+    return off;
   }, [load]);
 
   // A different active profile opens on its tabs (on the tab last used), its Customers tab on the customer.

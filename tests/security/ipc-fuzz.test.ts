@@ -274,6 +274,8 @@ function validBases(fx: Fixtures): Partial<Record<Channel, Obj[]>> {
     // Logs and diagnostics (issue 11)
     copyDiagnostics: [{}],
     openLogsFolder: [{}],
+    // trunkdesk:// links (issue 11 §6)
+    takePendingLink: [{}],
   };
 }
 

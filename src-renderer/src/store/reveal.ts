@@ -6,24 +6,25 @@ import { useCustomers } from './customers';
 import { useProfiles } from './profiles';
 import { useUi } from './ui';
 
-/** The active profile's Customers tab on that customer. */
-export function openCustomer(profileId: string, customerAuthId: string): void {
+/** The active profile's Customers tab on that customer; resolves once its selection is answered. */
+export function openCustomer(profileId: string, customerAuthId: string): Promise<void> {
   const ui = useUi.getState();
   ui.showMain();
   ui.setTab('customers');
   ui.setPane('customer');
   const entry = useCustomers.getState().byProfile[profileId];
-  if (entry?.selectedId !== customerAuthId || entry.selectError) void useCustomers.getState().select(profileId, customerAuthId);
+  if (entry?.selectedId !== customerAuthId || entry.selectError) return useCustomers.getState().select(profileId, customerAuthId);
+  return Promise.resolve();
 }
 
 /** Another profile's customer: that profile made active first, then its customer opened. */
 export async function openProfileCustomer(profileId: string, customerAuthId: string): Promise<void> {
   await useProfiles.getState().switchTo(profileId);
   if (useProfiles.getState().activeId !== profileId) return; // the switch failed: it says why
-  openCustomer(profileId, customerAuthId);
+  await openCustomer(profileId, customerAuthId);
 }
 
 export function revealCredential(profileId: string, customerAuthId: string, username: string): void {
-  openCustomer(profileId, customerAuthId);
+  void openCustomer(profileId, customerAuthId);
   useCredentials.getState().showOnly(profileId, customerAuthId, username);
 }
