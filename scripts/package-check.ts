@@ -8,7 +8,8 @@
 // executable (`electronDist`): a small file that carries Electron's fuse wire (the sentinel and the
 // default fuse states), so electron-builder flips it exactly as it flips the real binary and the
 // result can be read back. Native rebuild is off here (it would fetch Electron's headers); the release
-// workflow builds with it on. The packed app.asar is then opened with @electron/asar and judged
+// workflow builds with it on. The packed app.asar is then opened with @electron/asar (major 3, the one
+// electron-builder 26 packs with) and judged
 // (scripts/package-judge.ts), next to the config as electron-builder parses it and its JSON schema.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
