@@ -52,9 +52,9 @@ function writeStubElectron(dir: string): void {
 }
 
 /** electron-builder's CLI, exactly as `npm run package:linux` runs it, plus the stand-in and a scratch output folder. */
-function runElectronBuilder(electronDist: string, output: string): { ok: boolean; log: string } {
+function runElectronBuilder(electronDist: string, output: string, configFile: string | null): { ok: boolean; log: string } {
   const cli = require.resolve('electron-builder/cli.js');
-  const args = [cli, '--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`, '-c.npmRebuild=false', `-c.directories.output=${output}`];
+  const args = [cli, '--linux', 'dir', '--x64', '--publish', 'never', ...(configFile ? ['--config', configFile] : []), `-c.electronDist=${electronDist}`, '-c.npmRebuild=false', `-c.directories.output=${output}`];
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } });
   return { ok: r.status === 0, log: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
 }
@@ -94,7 +94,10 @@ async function main(): Promise<void> {
 
   // The config as electron-builder reads it (electron-builder.yml, merged with any `extends`).
   const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig: (dir: string, path: string | null, opts: unknown) => Promise<Record<string, unknown>> };
-  const config = await getConfig(ROOT, null, null);
+  // `--config FILE` checks another config instead of electron-builder.yml (a hand-run negative control).
+  const at = process.argv.indexOf('--config');
+  const configFile = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]!) : null;
+  const config = await getConfig(ROOT, configFile, null);
   const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
   const builderVersion = (JSON.parse(readFileSync(require.resolve('app-builder-lib/package.json'), 'utf8')) as { version: string }).version;
   section('electron-builder.yml', [checkSchema(config, schema, builderVersion), ...checkIdentity(config), ...checkTargets(config), ...checkFuseConfig(config)]);
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
     const output = join(WORK, 'dist');
     writeStubElectron(electronDist);
     rmSync(output, { recursive: true, force: true });
-    const built = runElectronBuilder(electronDist, output);
+    const built = runElectronBuilder(electronDist, output, configFile);
     const appDir = join(output, 'linux-unpacked');
     const appAsar = join(appDir, 'resources', 'app.asar');
     section('electron-builder', [{ name: 'electron-builder packed the app (linux dir)', ok: built.ok && existsSync(appAsar), detail: built.ok ? posix.relative(ROOT.replace(/\\/g, '/'), appAsar.replace(/\\/g, '/')) : built.log.trim().split('\n').slice(-15).join('\n      ') }]);
