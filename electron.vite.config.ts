@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three entries, built by electron-vite into out/{main,preload,renderer}.
+// Three entries, built by electron-vite into out/{main,preload,renderer}. No source maps: out/ is what the
+// installers ship (electron-builder.yml), and a map would hand out the sources; package:check asserts none.
 export default defineConfig({
   main: {
     build: {
       // keytar is a native addon and undici/zod are plain deps: main loads them from node_modules.
       externalizeDeps: true,
+      sourcemap: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
     },
   },
@@ -16,6 +18,7 @@ export default defineConfig({
       // A sandboxed preload can only require('electron'): it must be ONE self-contained CommonJS file.
       externalizeDeps: false,
       isolatedEntries: true,
+      sourcemap: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-preload/index.ts') },
         external: ['electron'],
@@ -30,6 +33,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       minify: true,
+      sourcemap: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
   },

