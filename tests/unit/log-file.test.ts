@@ -32,7 +32,7 @@ describe('the log file', () => {
     expect(text).not.toContain('unknown-token-value-123');
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO  a known secret \[redacted\] and a JWT \[redacted-jwt\]$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO  a known secret \[redacted\] and a JWT \[redacted\]$/);
     expect(lines[1]).toMatch(/^\S+Z WARN  a header \{"X-Auth-Token":"\[redacted\]"\}$/);
     expect(lines[2]).toMatch(/^\S+Z ERROR two\\nlines Error: boom \[redacted\]$/);
     expect(mode(dir)).toBe('700');
