@@ -43,6 +43,8 @@ export type ProfilesState = {
 
 let issued = 0;
 let applied = 0;
+/** The latest switch asked for and not yet answered. */
+let pendingSwitch: { seq: number; id: string } | null = null;
 const nextSeq = (): number => ++issued;
 
 export const useProfiles = create<ProfilesState>()((set, get) => {
@@ -50,9 +52,12 @@ export const useProfiles = create<ProfilesState>()((set, get) => {
   function apply(seq: number, list: ProfileListDTO): boolean {
     if (seq < applied) return false;
     applied = seq;
+    // A list read while a switch is on its way may predate it: the profile being switched to stays
+    // shown (and is what the next Ctrl+1…9 is judged against) until main answers the switch.
+    const switching = pendingSwitch && list.profiles.some((p) => p.id === pendingSwitch!.id) ? pendingSwitch.id : null;
     set({
       profiles: list.profiles,
-      activeId: list.activeId,
+      activeId: switching ?? list.activeId,
       problem: list.problem ?? null,
       loaded: true,
       loading: false,
@@ -122,8 +127,13 @@ export const useProfiles = create<ProfilesState>()((set, get) => {
       // Show the switch at once; the answer (or a re-list on failure) settles it.
       const seq = nextSeq();
       applied = seq;
+      pendingSwitch = { seq, id };
       set({ activeId: id, error: null });
       const result = await call('switchProfile', { id });
+      // A later switch was asked for meanwhile (quick Ctrl+1, Ctrl+2, Ctrl+1 on a busy main): it
+      // owns the outcome. Main runs switches in order, so it ends on the last one asked for.
+      if (pendingSwitch?.seq !== seq) return;
+      pendingSwitch = null;
       if (result.ok) {
         apply(nextSeq(), result.value);
       } else {
