@@ -5,6 +5,7 @@ import type { Handlers } from './ipc/router';
 import type { CredentialSearch } from './credentials/search';
 import type { Connectivity } from './net/connectivity';
 import type { CustomerService } from './services/customers';
+import type { NetworkService } from './services/network';
 import type { QuickSwitch } from './services/quick-switch';
 import type { ProfileService } from './services/profiles';
 import type { LocalStore } from './store/local-store';
@@ -20,6 +21,7 @@ export function createHandlers(s: {
   connectivity: Connectivity;
   store: LocalStore;
   quickSwitch: QuickSwitch;
+  network: NetworkService;
 }): Handlers {
   return {
     listProfiles: () => s.profiles.list(),
@@ -64,5 +66,10 @@ export function createHandlers(s: {
     getConnectivity: async () => s.connectivity.current,
     searchCredentials: ({ profileId, query, limit }) => s.search.search(profileId, query, limit),
     quickSwitch: ({ query, limit }) => s.quickSwitch.search(query, limit),
+
+    // Network settings (issue 11 §4: proxy and TLS)
+    getNetworkSettings: () => s.network.current(),
+    chooseCaCertificate: () => s.network.chooseCa(),
+    clearCaCertificate: () => s.network.clearCa(),
   };
 }

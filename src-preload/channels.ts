@@ -39,6 +39,10 @@ export const CHANNELS = [
   'getConnectivity',
   'searchCredentials',
   'quickSwitch',
+  // Network settings (issue 11 §4: proxy and TLS)
+  'getNetworkSettings',
+  'chooseCaCertificate',
+  'clearCaCertificate',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
