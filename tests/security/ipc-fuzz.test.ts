@@ -271,6 +271,10 @@ function validBases(fx: Fixtures): Partial<Record<Channel, Obj[]>> {
     getConnectivity: [{}],
     searchCredentials: T.map((t) => ({ profileId: t.profileId, query: 'a', limit: 50 })),
     quickSwitch: [{ query: 'Fuzz', limit: 10 }],
+    // Network settings (issue 11 §4): inputs are empty on purpose; a path in one must be refused.
+    getNetworkSettings: [{}],
+    chooseCaCertificate: [{}],
+    clearCaCertificate: [{}],
   };
 }
 
