@@ -92,17 +92,23 @@ export class Dispatchers implements DispatcherSource {
     return { dispatcher: this.dispatcherFor(route), source: 'system', via: routeLabel(route) };
   }
 
-  /** The way for a URL (the last origin asked for, if none given), without sending anything. */
+  /**
+   * What the admin is told is in effect. The environment's proxy is one setting for every server
+   * (NO_PROXY said beside it); the system's can differ per server, so it is the answer for the
+   * last server asked (or `url`), and before any request, for none.
+   */
   async describe(url?: string): Promise<{ source: Way['source']; via: string | null; scheme: string | null; resolvedFor: string | null; noProxy: string | null }> {
-    const target = url ?? this.lastOrigin;
-    if (!target) {
-      // Nothing sent yet: say what the environment says, or that the system decides per server.
-      const label = this.env ? (describeProxyUrl(this.env.httpsProxy)?.label ?? null) : null;
-      return { source: this.env ? 'env' : 'direct', via: label, scheme: label ? schemeOf(this.env!.httpsProxy) : null, resolvedFor: null, noProxy: this.env?.noProxy || null };
+    if (this.env) {
+      const uri = this.env.httpsProxy || this.env.httpProxy;
+      const label = describeProxyUrl(uri)?.label ?? null;
+      return { source: label ? 'env' : 'direct', via: label, scheme: label ? schemeOf(uri) : null, resolvedFor: null, noProxy: this.env.noProxy || null };
     }
+    const target = url ?? this.lastOrigin;
+    if (!this.o.resolveProxy) return { source: 'direct', via: null, scheme: null, resolvedFor: null, noProxy: null };
+    // The OS decides per server, and nothing was sent yet: say whose settings apply.
+    if (!target) return { source: 'system', via: null, scheme: null, resolvedFor: null, noProxy: null };
     const way = await this.forUrl(target);
-    const scheme = this.env ? schemeOf(new URL(target).protocol === 'https:' ? this.env.httpsProxy : this.env.httpProxy) : this.schemeOfResolved(originOf(target));
-    return { source: way.source, via: way.via, scheme: way.via ? scheme : null, resolvedFor: new URL(target).host, noProxy: this.env?.noProxy || null };
+    return { source: way.source, via: way.via, scheme: way.via ? this.schemeOfResolved(originOf(target)) : null, resolvedFor: new URL(target).host, noProxy: null };
   }
 
   get fromEnvironment(): boolean {

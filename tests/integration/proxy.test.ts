@@ -175,7 +175,7 @@ describe('through a forward proxy on loopback, to the simulator behind TLS', () 
     expect(proxy.connects).toEqual([]);
     expect(proxy.bytes).toEqual([]);
     expect(sim.requests.length).toBeGreaterThan(0);
-    expect(ok<{ proxy: unknown }>(settings).proxy).toMatchObject({ source: 'direct', via: null, noProxy: '127.0.0.1' });
+    expect(ok<{ proxy: unknown }>(settings).proxy).toMatchObject({ source: 'env', via: `127.0.0.1:${proxy.port}`, noProxy: '127.0.0.1' });
   });
 
   it('without the CA, the request fails with the untrusted-certificate words, proxied or direct', async () => {
