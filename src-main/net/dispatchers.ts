@@ -141,7 +141,7 @@ export class Dispatchers implements DispatcherSource {
       const answer = await this.o.resolveProxy(origin);
       const chosen = chooseRoute(parsePacResult(answer));
       route = chosen.route;
-      for (const s of chosen.skipped) this.warnOnce(`proxy:${s}`, `the system proxy offers "${s}", which Trunkdesk cannot use (it speaks HTTP and HTTPS proxies and SOCKS5); trying the next one, else direct`);
+      for (const s of chosen.skipped) this.warnOnce(`proxy:${s}`, `the system proxy offers "${s}", which Trunkdesk cannot use (it speaks HTTP and HTTPS proxies, not SOCKS); trying the next one, else direct`);
     } catch (e) {
       this.warnOnce(`resolve:${origin}`, 'could not ask the system for its proxy; going direct', e);
     }

@@ -6,7 +6,7 @@
 /** A proxy as undici takes it (its URI), and as the admin may see it (host:port, never credentials). */
 export interface ProxyRoute {
   kind: 'proxy';
-  scheme: 'http' | 'https' | 'socks5';
+  scheme: 'http' | 'https';
   host: string;
   port: number;
 }
@@ -15,12 +15,13 @@ export type Route = ProxyRoute | { kind: 'direct' };
 /** The PAC result's entries in order; an entry we cannot use is kept as `unsupported` so the caller can say so. */
 export type PacEntry = Route | { kind: 'unsupported'; text: string };
 
-const DEFAULT_PORT: Record<string, number> = { PROXY: 80, HTTP: 80, HTTPS: 443, SOCKS: 1080, SOCKS4: 1080, SOCKS5: 1080 };
+const DEFAULT_PORT: Record<string, number> = { PROXY: 80, HTTP: 80, HTTPS: 443 };
 
 /**
  * Chromium's proxy answer: entries split by ';', each "DIRECT" or "<TYPE> host[:port]" with TYPE
- * PROXY (= HTTP), HTTP, HTTPS, SOCKS (= SOCKS v4 in Chromium), SOCKS4 or SOCKS5. QUIC and anything
- * else is unsupported. undici speaks HTTP and HTTPS proxies and SOCKS v5, not v4.
+ * PROXY (= HTTP), HTTP, HTTPS, SOCKS (= SOCKS v4 in Chromium), SOCKS4 or SOCKS5. We use HTTP and
+ * HTTPS proxies; every SOCKS entry (and QUIC, and anything else) is unsupported: undici 7 has
+ * SOCKS v5 only as an experimental agent, not one to send partner tokens through.
  */
 export function parsePacResult(text: string): PacEntry[] {
   const out: PacEntry[] = [];
@@ -34,7 +35,7 @@ export function parsePacResult(text: string): PacEntry[] {
       continue;
     }
     const hp = where && rest.length === 0 ? splitHostPort(where, DEFAULT_PORT[type] ?? 0) : undefined;
-    const scheme = type === 'PROXY' || type === 'HTTP' ? 'http' : type === 'HTTPS' ? 'https' : type === 'SOCKS5' ? 'socks5' : undefined;
+    const scheme = type === 'PROXY' || type === 'HTTP' ? 'http' : type === 'HTTPS' ? 'https' : undefined;
     if (!hp || !scheme) out.push({ kind: 'unsupported', text: entry.slice(0, 80) });
     else out.push({ kind: 'proxy', scheme, host: hp.host, port: hp.port });
   }

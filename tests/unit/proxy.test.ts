@@ -10,15 +10,15 @@ describe('the system proxy answer (PAC result)', () => {
     expect(parsePacResult('DIRECT')).toEqual([{ kind: 'direct' }]);
     expect(parsePacResult('PROXY proxy.corp:3128; DIRECT')).toEqual([{ kind: 'proxy', scheme: 'http', host: 'proxy.corp', port: 3128 }, { kind: 'direct' }]);
     expect(parsePacResult('HTTPS secure.corp:8443')).toEqual([{ kind: 'proxy', scheme: 'https', host: 'secure.corp', port: 8443 }]);
-    expect(parsePacResult('SOCKS5 127.0.0.1:1080')).toEqual([{ kind: 'proxy', scheme: 'socks5', host: '127.0.0.1', port: 1080 }]);
     expect(parsePacResult('proxy a.b')).toEqual([{ kind: 'proxy', scheme: 'http', host: 'a.b', port: 80 }]);
     expect(parsePacResult('HTTPS a.b')).toEqual([{ kind: 'proxy', scheme: 'https', host: 'a.b', port: 443 }]);
     expect(parsePacResult('PROXY [::1]:8080')).toEqual([{ kind: 'proxy', scheme: 'http', host: '[::1]', port: 8080 }]);
     expect(parsePacResult('')).toEqual([]);
   });
   it('keeps what it cannot use as unsupported, so it can say so', () => {
-    expect(parsePacResult('SOCKS s:1080; QUIC q:443; PROXY p:99999; PROXY u@p:1; PROXY a b')).toEqual([
+    expect(parsePacResult('SOCKS s:1080; SOCKS5 127.0.0.1:1080; QUIC q:443; PROXY p:99999; PROXY u@p:1; PROXY a b')).toEqual([
       { kind: 'unsupported', text: 'SOCKS s:1080' },
+      { kind: 'unsupported', text: 'SOCKS5 127.0.0.1:1080' },
       { kind: 'unsupported', text: 'QUIC q:443' },
       { kind: 'unsupported', text: 'PROXY p:99999' },
       { kind: 'unsupported', text: 'PROXY u@p:1' },
@@ -27,7 +27,7 @@ describe('the system proxy answer (PAC result)', () => {
   });
   it('takes the first usable entry, else direct', () => {
     expect(chooseRoute(parsePacResult('SOCKS s:1080; PROXY p:8080; DIRECT'))).toEqual({ route: { kind: 'proxy', scheme: 'http', host: 'p', port: 8080 }, skipped: ['SOCKS s:1080'] });
-    expect(chooseRoute(parsePacResult('SOCKS4 s:1080'))).toEqual({ route: { kind: 'direct' }, skipped: ['SOCKS4 s:1080'] });
+    expect(chooseRoute(parsePacResult('SOCKS5 s:1080'))).toEqual({ route: { kind: 'direct' }, skipped: ['SOCKS5 s:1080'] });
     expect(chooseRoute([]).route).toEqual({ kind: 'direct' });
   });
 });
@@ -86,7 +86,7 @@ describe('the dispatchers: env > system > direct', () => {
     await d.close();
   });
   it('no resolver, a failing one or an unusable answer is direct', async () => {
-    for (const resolveProxy of [undefined, async () => Promise.reject(new Error('no')), async () => 'SOCKS4 s:1']) {
+    for (const resolveProxy of [undefined, async () => Promise.reject(new Error('no')), async () => 'SOCKS5 s:1']) {
       const d = new Dispatchers({ limits: LIMITS, env: {}, ...(resolveProxy ? { resolveProxy } : {}) });
       expect(await d.forUrl('https://a.example/')).toMatchObject({ source: 'direct', via: null });
       await d.close();
