@@ -1,6 +1,6 @@
 // The OS services of platform.ts, as Electron provides them.
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, session, shell } from 'electron';
 import type { Platform } from './platform';
 
 export const electronPlatform: Platform = {
@@ -25,4 +25,14 @@ export const electronPlatform: Platform = {
       if (problem) throw new Error(problem);
     },
   },
+  openDialog: {
+    async chooseOpenPath(filter) {
+      const options = { properties: ['openFile' as const], filters: [filter, { name: 'All files', extensions: ['*'] }] };
+      const win = BrowserWindow.getFocusedWindow();
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+  },
+  // Chromium's answer for the OS's proxy settings (fixed, PAC or WPAD); called after app ready.
+  resolveProxy: (url) => session.defaultSession.resolveProxy(url),
 };

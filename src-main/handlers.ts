@@ -6,6 +6,7 @@ import type { CredentialSearch } from './credentials/search';
 import type { Connectivity } from './net/connectivity';
 import type { CustomerService } from './services/customers';
 import type { DeepLinkInbox } from './services/deep-links';
+import type { NetworkService } from './services/network';
 import type { QuickSwitch } from './services/quick-switch';
 import type { ProfileService } from './services/profiles';
 import type { LocalStore } from './store/local-store';
@@ -24,6 +25,7 @@ export function createHandlers(s: {
   quickSwitch: QuickSwitch;
   diagnostics: DiagnosticsService;
   links: DeepLinkInbox;
+  network: NetworkService;
 }): Handlers {
   return {
     listProfiles: () => s.profiles.list(),
@@ -74,5 +76,9 @@ export function createHandlers(s: {
     openLogsFolder: () => s.diagnostics.openLogsFolder(),
     // trunkdesk:// links (issue 11 §6)
     takePendingLink: async () => ({ link: s.links.take() }),
+    // Network settings (issue 11 §4: proxy and TLS)
+    getNetworkSettings: () => s.network.current(),
+    chooseCaCertificate: () => s.network.chooseCa(),
+    clearCaCertificate: () => s.network.clearCa(),
   };
 }

@@ -1,4 +1,4 @@
-// The few OS services main needs besides the network and the keychain. Electron provides them in
+// The few OS services main needs besides the network and the keychain (and the OS's proxy answer). Electron provides them in
 // electron-platform.ts; the test harness provides stand-ins so tests can see what was copied or saved.
 
 /** Async, as Electron's clipboard is since v45. */
@@ -13,6 +13,11 @@ export interface SaveDialog {
   chooseSavePath(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
 }
 
+export interface OpenDialog {
+  /** Ask which file to open; null when the admin cancels. Main reads the file: the renderer never names a path. */
+  chooseOpenPath(filter: { name: string; extensions: string[] }): Promise<string | null>;
+}
+
 export interface FileManager {
   /** Open the OS file manager on the folder holding `path`, with the file selected. */
   showItemInFolder(path: string): void;
@@ -24,4 +29,10 @@ export interface Platform {
   clipboard: Clipboard;
   saveDialog: SaveDialog;
   files: FileManager;
+  openDialog: OpenDialog;
+  /**
+   * The OS's proxy for a URL as Chromium resolves it (PAC-style: "DIRECT", "PROXY host:port; DIRECT").
+   * Absent where there is no Electron (Node, tests): then only the environment's proxy applies.
+   */
+  resolveProxy?: (url: string) => Promise<string>;
 }

@@ -7,6 +7,7 @@ import { createHandlers } from './handlers';
 import type { Handlers } from './ipc/router';
 import { CredentialSearch } from './credentials/search';
 import { Connectivity } from './net/connectivity';
+import { Dispatchers } from './net/dispatchers';
 import { HttpClient, type HttpOptions } from './net/http';
 import { removeStaleTempFiles } from './fs/atomic';
 import { vobizProvider } from './providers/vobiz';
@@ -21,6 +22,7 @@ import { VaultAccess } from './secrets/vault-access';
 import { CustomerService } from './services/customers';
 import { DeepLinkInbox } from './services/deep-links';
 import { EventBus } from './services/events';
+import { NetworkService, NetworkSettings } from './services/network';
 import { PartnerAccess } from './services/partner-access';
 import { QuickSwitch } from './services/quick-switch';
 import { ProfileService } from './services/profiles';
@@ -53,6 +55,8 @@ export interface ServiceOptions {
   keychainService: string;
   platform: Platform;
   http?: HttpOptions;
+  /** The environment the proxy is read from (default process.env); tests pass their own. */
+  env?: Record<string, string | undefined>;
   /** How often to knock on an unreachable provider to come back online (default 5 s). */
   probeEveryMs?: number;
   /**
@@ -76,7 +80,17 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const providers = { vobiz: vobizProvider, voipbin: voipbinProvider, vocobase: vocobaseProvider };
   // The pool must allow as many connections per origin as the sync engine may run at once.
   const connectionsPerOrigin = Math.max(...Object.values(providers).map((p) => p.fetchLimits.maxConcurrency));
-  const http = new HttpClient({ connectionsPerOrigin, ...o.http, connectivity, journal });
+  const h = { connectTimeoutMs: 10_000, headersTimeoutMs: 20_000, bodyTimeoutMs: 30_000, connectionsPerOrigin, ...o.http };
+  // App-wide, not per profile: one proxy and one set of trusted CAs for every provider.
+  const networkSettings = await NetworkSettings.open(`${o.dataDir}/network.json`);
+  const dispatchers = new Dispatchers({
+    limits: { connections: h.connectionsPerOrigin, connectTimeoutMs: h.connectTimeoutMs, headersTimeoutMs: h.headersTimeoutMs, bodyTimeoutMs: h.bodyTimeoutMs },
+    env: o.env ?? process.env,
+    ...(o.platform.resolveProxy ? { resolveProxy: o.platform.resolveProxy } : {}),
+    extraCa: NetworkService.extraCa(networkSettings),
+  });
+  const network = new NetworkService(networkSettings, dispatchers, o.platform.openDialog, o.env ?? process.env);
+  const http = new HttpClient({ ...h, ...(o.http?.dispatcher ? {} : { dispatchers }), connectivity, journal });
   // Coming back: any HTTP answer from the origin that failed (no credentials are sent).
   connectivity.probe = async (url) => void (await http.request({ method: 'GET', url }));
   const events = new EventBus();
@@ -102,7 +116,7 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const links = new DeepLinkInbox(events);
   let closed = false;
   return {
-    handlers: recordHandlerFailures(createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local, quickSwitch, diagnostics, links }), journal),
+    handlers: recordHandlerFailures(createHandlers({ profiles, customers, credentials, pending, sync, search, connectivity, store: local, quickSwitch, diagnostics, links, network }), journal),
     events,
     profiles,
     customers,
@@ -119,6 +133,7 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
       connectivity.stop();
       sessions.clear();
       await http.close();
+      await dispatchers.close();
       log.info('Trunkdesk stopped');
       if (logFile) {
         if (currentLogSink() === logFile) setLogSink(null);

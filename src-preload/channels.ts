@@ -44,6 +44,10 @@ export const CHANNELS = [
   'openLogsFolder',
   // trunkdesk:// links (issue 11 §6)
   'takePendingLink',
+  // Network settings (issue 11 §4: proxy and TLS)
+  'getNetworkSettings',
+  'chooseCaCertificate',
+  'clearCaCertificate',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

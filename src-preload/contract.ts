@@ -615,6 +615,34 @@ export const OpenLinkEvent = DeepLinkDTO.extend({ type: z.literal('open') });
 export type OpenLinkEvent = z.infer<typeof OpenLinkEvent>;
 
 // ---------------------------------------------------------------------------------------------
+// Network settings (issue 11 §4: proxy and TLS)
+export const CaCertificateDTO = z.strictObject({
+  subject: z.string(),
+  issuer: z.string(),
+  /** ISO time the certificate expires. */
+  validTo: z.string(),
+  expired: z.boolean(),
+  isCa: z.boolean(),
+});
+export const NetworkSettingsDTO = z.strictObject({
+  /** The proxy in effect: from the environment, the OS, or none. Never a proxy's credentials. */
+  proxy: z.strictObject({
+    source: z.enum(['env', 'system', 'direct']),
+    /** host:port of the proxy; null when direct. */
+    via: z.string().nullable(),
+    scheme: z.string().nullable(),
+    /** The server the answer is for (the system proxy can differ per server); null before any request. */
+    resolvedFor: z.string().nullable(),
+    noProxy: z.string().nullable(),
+  }),
+  /** The CA file chosen in Settings → Network, copied into the data folder. */
+  caFile: z.strictObject({ fileName: z.string(), addedAt: z.string(), certificates: z.array(CaCertificateDTO) }).nullable(),
+  /** NODE_EXTRA_CA_CERTS's file name, when it was set at start-up. */
+  extraCaEnv: z.string().nullable(),
+});
+export type NetworkSettingsDTO = z.infer<typeof NetworkSettingsDTO>;
+
+// ---------------------------------------------------------------------------------------------
 // Channels
 const Empty = z.strictObject({});
 
@@ -843,6 +871,11 @@ export const contract = {
    * that reopened a closed window on macOS), taken once; later links come as `open` events.
    */
   takePendingLink: { input: Empty, output: z.strictObject({ link: DeepLinkDTO.nullable() }) },
+  // --- Network settings (issue 11 §4: proxy and TLS). Inputs are empty on purpose: main opens
+  // the file dialog itself, so the renderer can never hand main a path to read.
+  getNetworkSettings: { input: Empty, output: NetworkSettingsDTO },
+  chooseCaCertificate: { input: Empty, output: NetworkSettingsDTO },
+  clearCaCertificate: { input: Empty, output: NetworkSettingsDTO },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /**

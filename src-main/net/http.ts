@@ -1,13 +1,15 @@
-// The one HTTP client of the app. One undici dispatcher (keep-alive, bounded connections per
-// origin, connect/headers/body timeouts; proxy from HTTPS_PROXY/NO_PROXY when set), and an overall
+// The one HTTP client of the app. Its dispatchers (keep-alive, bounded connections per origin,
+// connect/headers/body timeouts; the environment's or the system's proxy, extra CAs: see
+// dispatchers.ts), and an overall
 // deadline per attempt: undici's body timeout counts idle time only, so a server that trickles a
 // byte every few seconds would otherwise hold a call (and a pooled connection) forever. Transport
 // failures become AppErrors with words for the admin. GETs, and only GETs, are retried on
 // 429/502/503/504 and connection resets, honouring Retry-After with capped, jittered backoff:
 // a write that failed has an unknown outcome and must be checked by the caller, not repeated.
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { isSafeBaseUrl } from '../../src-preload/contract';
 import { isUnreachable, type Connectivity } from './connectivity';
+import { Dispatchers, fixedSource, type DispatcherOptions, type DispatcherSource, type Way } from './dispatchers';
 import { abortableSleep } from './sleep';
 import { AppError } from './errors';
 import { ErrorJournal } from './error-journal';
@@ -53,7 +55,12 @@ export interface HttpOptions {
   maxDelayMs?: number;
   /** Injected for tests and benchmarks; defaults to setTimeout. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** A fixed dispatcher (tests, benchmarks); otherwise `network` decides per request. */
   dispatcher?: Dispatcher;
+  /** Proxy and CA settings of the built dispatchers (ignored with `dispatcher`). */
+  network?: Omit<DispatcherOptions, 'limits'>;
+  /** The app's dispatchers, when the caller built them (to describe and rebuild them). */
+  dispatchers?: DispatcherSource;
   /** Told of every outcome, so the app knows when it is offline and when it is back. */
   connectivity?: Connectivity;
   /** Where the providers' transports record failed calls (net/provider-failure.ts); one of its own by default. */
@@ -64,8 +71,8 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export class HttpClient {
-  private readonly dispatcher: Dispatcher;
-  private readonly opts: Required<Omit<HttpOptions, 'dispatcher' | 'connectivity' | 'journal'>>;
+  private readonly dispatchers: DispatcherSource;
+  private readonly opts: Required<Omit<HttpOptions, 'dispatcher' | 'connectivity' | 'network' | 'dispatchers' | 'journal'>>;
   private readonly connectivity: Connectivity | undefined;
   /** The app's recent errors: every transport that uses this client reports its failed calls here. */
   readonly journal: ErrorJournal;
@@ -82,7 +89,11 @@ export class HttpClient {
       maxDelayMs: options.maxDelayMs ?? 8_000,
       sleep: options.sleep ?? abortableSleep,
     };
-    this.dispatcher = options.dispatcher ?? makeDispatcher(this.opts);
+    this.dispatchers =
+      options.dispatchers ??
+      (options.dispatcher
+        ? fixedSource(options.dispatcher)
+        : new Dispatchers({ ...options.network, limits: httpLimits(this.opts) }));
     this.connectivity = options.connectivity;
     this.journal = options.journal ?? new ErrorJournal();
   }
@@ -99,11 +110,13 @@ export class HttpClient {
     const retries = req.method === 'GET' ? (req.maxRetries ?? this.opts.maxRetries) : 0;
     for (let attempt = 0; ; attempt++) {
       let res: HttpResponse;
+      let way: Way | undefined;
       try {
-        res = await this.once(req);
+        way = await this.dispatchers.forUrl(req.url);
+        res = await this.once(req, way.dispatcher);
         this.connectivity?.reachable();
       } catch (e) {
-        const err = e instanceof AppError ? e : transportError(e, req);
+        const err = e instanceof AppError ? e : transportError(e, req, way);
         if (isUnreachable(err) && !req.signal?.aborted) this.connectivity?.unreachable(req.url, err.message);
         if (attempt < retries && err.code !== 'TIMEOUT' && err.retryable && !req.signal?.aborted) {
           await this.opts.sleep(this.backoff(attempt), req.signal);
@@ -126,7 +139,7 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    await this.dispatchers.close();
   }
 
   private backoff(attempt: number): number {
@@ -135,12 +148,12 @@ export class HttpClient {
   }
 
   /** One attempt under the overall deadline; the caller's own signal still cancels it. */
-  private async once(req: HttpRequest): Promise<HttpResponse> {
+  private async once(req: HttpRequest, dispatcher: Dispatcher): Promise<HttpResponse> {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), this.opts.deadlineMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
     try {
-      return await this.send(req, signal);
+      return await this.send(req, signal, dispatcher);
     } catch (e) {
       if (deadline.signal.aborted && !req.signal?.aborted) {
         throw new AppError('TIMEOUT', `${safeHost(req.url)} did not finish answering within ${Math.round(this.opts.deadlineMs / 1000)} s.`, {
@@ -155,7 +168,7 @@ export class HttpClient {
     }
   }
 
-  private async send(req: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+  private async send(req: HttpRequest, signal: AbortSignal, dispatcher: Dispatcher): Promise<HttpResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...lower(req.headers ?? {}) };
     let body: string | undefined;
     if (req.body !== undefined) {
@@ -167,7 +180,7 @@ export class HttpClient {
       headers,
       body,
       signal,
-      dispatcher: this.dispatcher,
+      dispatcher,
       headersTimeout: this.opts.headersTimeoutMs,
       bodyTimeout: this.opts.bodyTimeoutMs,
     });
@@ -178,17 +191,8 @@ export class HttpClient {
   }
 }
 
-function makeDispatcher(o: Required<Omit<HttpOptions, 'dispatcher' | 'connectivity' | 'journal'>>): Dispatcher {
-  const agentOpts = {
-    connections: o.connectionsPerOrigin,
-    keepAliveTimeout: 30_000,
-    connect: { timeout: o.connectTimeoutMs },
-    headersTimeout: o.headersTimeoutMs,
-    bodyTimeout: o.bodyTimeoutMs,
-  };
-  const env = process.env;
-  const proxied = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
-  return proxied ? new EnvHttpProxyAgent(agentOpts) : new Agent(agentOpts);
+function httpLimits(o: { connectionsPerOrigin: number; connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number }) {
+  return { connections: o.connectionsPerOrigin, connectTimeoutMs: o.connectTimeoutMs, headersTimeoutMs: o.headersTimeoutMs, bodyTimeoutMs: o.bodyTimeoutMs };
 }
 
 async function readCapped(body: Dispatcher.ResponseData['body']): Promise<string> {
@@ -222,10 +226,70 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-function transportError(e: unknown, req: HttpRequest): AppError {
-  const code = (e as { code?: string })?.code ?? '';
-  const name = (e as { name?: string })?.name ?? '';
+/** Certificate codes that mean "signed by nobody this computer trusts": a corporate TLS inspector, or a wrong server. */
+const UNTRUSTED_CERT = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
+const BAD_CERT = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH', 'CERT_REVOKED']);
+
+/** The error and its causes, outermost first (undici wraps a proxy's or TLS's own error). */
+type ErrorLink = { code?: string; name?: string; message?: string; address?: string; port?: number };
+function chain(e: unknown): ErrorLink[] {
+  const out: ErrorLink[] = [];
+  for (let x = e as { cause?: unknown } | undefined, i = 0; x && typeof x === 'object' && i < 5; x = x.cause as typeof x, i++) out.push(x as never);
+  return out;
+}
+
+function transportError(e: unknown, req: HttpRequest, way?: Way): AppError {
+  const links = chain(e);
+  const codes = links.map((l) => l.code ?? '');
   const host = safeHost(req.url);
+  const tlsCode = codes.find((c) => UNTRUSTED_CERT.has(c));
+  if (tlsCode) {
+    return new AppError('UPSTREAM', `The server's certificate is not trusted on this computer (${host}).`, {
+      hint: 'If your company inspects TLS, add its CA certificate in Settings → Network (or set NODE_EXTRA_CA_CERTS). Otherwise check the base URL.',
+      retryable: false,
+      cause: e,
+    });
+  }
+  const badCert = codes.find((c) => BAD_CERT.has(c));
+  if (badCert) {
+    return new AppError('UPSTREAM', `The server's certificate is not valid for ${host} (${badCert}).`, {
+      hint: 'Check the base URL. If it is right, the server or a proxy in between presents the wrong certificate.',
+      retryable: false,
+      cause: e,
+    });
+  }
+  if (way?.via) {
+    // The proxy's own answer to CONNECT: undici words it "Proxy response (407) !== 200 …".
+    const refused = links.map((l) => /Proxy response \((\d{3})\)/.exec(l.message ?? '')?.[1] ?? (/Proxy Authentication Required/.test(l.message ?? '') ? '407' : undefined)).find(Boolean);
+    if (refused) {
+      return new AppError('UPSTREAM', `The proxy ${way.via} refused to connect to ${host} (HTTP ${refused}${refused === '407' ? ': it asks for a sign-in' : ''}).`, {
+        hint:
+          refused === '407'
+            ? "Put the proxy's user name and password in the proxy URL (HTTPS_PROXY=http://user:password@host:port), or ask your IT team to let Trunkdesk through."
+            : 'Ask your IT team whether the proxy lets Trunkdesk reach this server.',
+        retryable: false,
+        cause: e,
+      });
+    }
+    const toProxy = links.find((l) => ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH'].includes(l.code ?? '') && isProxyEndpoint(l, way.via!));
+    if (toProxy) {
+      return new AppError('OFFLINE', `Could not reach the proxy ${way.via} (${toProxy.code}).`, {
+        hint: `Check the proxy settings (${way.source === 'env' ? 'HTTPS_PROXY / HTTP_PROXY' : "the system's proxy settings"}), then try again.`,
+        retryable: true,
+        cause: e,
+      });
+    }
+  }
+  const code = codes[0] ?? '';
+  const name = links[0]?.name ?? '';
   if (name === 'AbortError' || req.signal?.aborted) {
     return new AppError('TIMEOUT', 'The request was cancelled.', { retryable: true, cause: e });
   }
@@ -256,6 +320,16 @@ function transportError(e: unknown, req: HttpRequest): AppError {
     retryable: true,
     cause: e,
   });
+}
+
+/** Whether a socket error names the proxy's address (so it is the proxy that could not be reached). */
+function isProxyEndpoint(l: { address?: string; port?: number; hostname?: string }, via: string): boolean {
+  const i = via.lastIndexOf(':');
+  const host = via.slice(0, i).replace(/^\[|\]$/g, '');
+  const port = Number(via.slice(i + 1));
+  const named = (l as { hostname?: string }).hostname;
+  if (named !== undefined) return named === host;
+  return l.address === host && (l.port === undefined || l.port === port);
 }
 
 function safeHost(url: string): string {

@@ -14,6 +14,7 @@ import { useSync } from './store/sync';
 import { useUi } from './store/ui';
 import { AppShell } from './views/AppShell';
 import { FirstRun } from './views/FirstRun';
+import { NetworkSettings } from './views/NetworkSettings';
 
 export function App() {
   const loaded = useProfiles((s) => s.loaded);
@@ -21,6 +22,7 @@ export function App() {
   const activeId = useProfiles((s) => s.activeId);
   const error = useProfiles((s) => s.error);
   const load = useProfiles((s) => s.load);
+  const networkSettings = useUi((s) => s.networkSettings);
   // The shortcuts work on every screen, the first run's too, as the menu's items do.
   useAppShortcuts();
 
@@ -87,5 +89,12 @@ export function App() {
       </main>
     );
   }
-  return count === 0 ? <FirstRun /> : <AppShell />;
+  // Settings → Network opens over either screen: behind a TLS-inspecting proxy, the first profile
+  // cannot be added until the company's CA is.
+  return (
+    <>
+      {count === 0 ? <FirstRun /> : <AppShell />}
+      {networkSettings && <NetworkSettings />}
+    </>
+  );
 }

@@ -48,6 +48,10 @@ export interface HarnessOptions {
    */
   locale?: string;
   timezoneId?: string;
+  /** The environment main reads its proxy from (default process.env, as the app does). */
+  env?: Record<string, string | undefined>;
+  /** The OS's proxy answer, as Electron's session.resolveProxy gives it (default: none). */
+  resolveProxy?: (url: string) => Promise<string>;
   /** Tests only: wrap the real handlers (e.g. a deliberately leaky one for the canary's negative control). */
   wrapHandlers?: (real: Handlers) => Handlers;
 }
@@ -112,8 +116,10 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'trunkdesk-harness-'));
   const keychainService = o.keychainService ?? `Trunkdesk Test ${process.pid}-${Date.now()}`;
   const platform = new TestPlatform();
+  platform.resolveProxy = o.resolveProxy;
   const services = await createServices({
     platform,
+    env: o.env ?? process.env,
     dataDir,
     secrets: o.secrets ?? keytarStore(),
     keychainService,

@@ -1,4 +1,4 @@
-// Stand-ins for the OS clipboard, save dialog and file manager (platform.ts), so tests can see
+// Stand-ins for the OS clipboard, save and open dialogs, file manager and proxy answer (platform.ts), so tests can see
 // what main copied, choose where an export goes and see which file it showed. Everything else in the harness is the real thing.
 import type { Platform } from '../../src-main/platform';
 
@@ -34,6 +34,19 @@ export class TestPlatform implements Platform {
       this.openedFolders.push(dir);
     },
   };
+
+  /** What the next open dialog "chooses"; null plays a cancelled dialog. */
+  nextOpenPath: string | null = null;
+  /** Every filter main showed an open dialog with. */
+  readonly openFilters: string[] = [];
+  readonly openDialog = {
+    chooseOpenPath: async (filter: { name: string; extensions: string[] }) => {
+      this.openFilters.push(filter.name);
+      return this.nextOpenPath;
+    },
+  };
+  /** The OS's proxy answer, as Electron's session.resolveProxy would give it; unset: no system proxy. */
+  resolveProxy: ((url: string) => Promise<string>) | undefined = undefined;
 
   readonly saveDialog = {
     chooseSavePath: async (suggestedName: string) => {

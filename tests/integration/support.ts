@@ -34,13 +34,27 @@ export interface MainApp {
 }
 
 /** The real services behind the real router; pass dataDir and keychainService to "restart" one. */
-export async function mainApp(o: { dataDir?: string; keychainService?: string; http?: HttpOptions; probeEveryMs?: number; logs?: Partial<LogFileOptions> } = {}): Promise<MainApp> {
+export async function mainApp(
+  o: {
+    dataDir?: string;
+    keychainService?: string;
+    http?: HttpOptions;
+    probeEveryMs?: number;
+    /** The environment the proxy is read from; default none, so no test sees a developer's own proxy. */
+    env?: Record<string, string | undefined>;
+    /** The OS's proxy answer (Electron's resolveProxy); default none. */
+    resolveProxy?: (url: string) => Promise<string>;
+    logs?: Partial<LogFileOptions>;
+  } = {},
+): Promise<MainApp> {
   const dataDir = o.dataDir ?? tempDir();
   const logDir = o.logs?.dir ?? tempDir('trunkdesk-logs-');
   const keychainService = o.keychainService ?? uniqueService('main');
   keychains.push(keychainService);
   const platform = new TestPlatform();
+  platform.resolveProxy = o.resolveProxy;
   const services = await createServices({
+    env: o.env ?? {},
     dataDir,
     secrets: keytarStore(),
     keychainService,

@@ -276,6 +276,10 @@ function validBases(fx: Fixtures): Partial<Record<Channel, Obj[]>> {
     openLogsFolder: [{}],
     // trunkdesk:// links (issue 11 §6)
     takePendingLink: [{}],
+    // Network settings (issue 11 §4): inputs are empty on purpose; a path in one must be refused.
+    getNetworkSettings: [{}],
+    chooseCaCertificate: [{}],
+    clearCaCertificate: [{}],
   };
 }
 

@@ -8,6 +8,7 @@
 // Request flow: /__sim/* admin → request log → latency → fault queue (canned answers and socket
 // faults short-circuit, unless afterHandler) → route → drift/truncate of the real answer → send.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { seedState } from './data';
@@ -78,6 +79,8 @@ export interface StartOptions {
   host?: string; // default 127.0.0.1
   seed?: boolean; // default true: load the demo data (also what reset() reloads)
   quiet?: boolean; // default false: one log line per API request (never headers or bodies)
+  /** Serve https with this key and certificate (PEM), as a real provider or a TLS-inspecting proxy would. */
+  tls?: { key: string; cert: string };
 }
 
 export interface RequestLogEntry {
@@ -446,7 +449,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     }
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const method = (req.method ?? 'GET').toUpperCase();
     const pathWithQuery = req.url ?? '/';
     const url = new URL(pathWithQuery, 'http://sim.invalid');
@@ -456,7 +459,8 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
       console.error('[sim] handler crashed:', err instanceof Error ? err.stack ?? err.message : 'unknown error');
       send(res, toWire(providerError(providerOf(url.pathname), 500, 'INTERNAL_ERROR', 'Simulator error.'), fresh.requestId()));
     });
-  });
+  };
+  const server = opts.tls ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert }, onRequest) : createServer(onRequest);
 
   reset();
   await new Promise<void>((resolve, reject) => {
@@ -467,7 +471,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     });
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   return {
     url: origin,

@@ -20,6 +20,8 @@ type UiState = {
   sessionEnded: { profileId: string; name: string } | null;
   /** The quick switcher (Ctrl/Cmd+K) is open. */
   quickSwitcher: boolean;
+  /** Settings → Network (proxy in effect, company CA file) is open. */
+  networkSettings: boolean;
   /** Why the last keyboard or menu command did nothing (e.g. New Credential with no customer open). */
   commandNote: string | null;
   /** New Credential asked for this customer's create form; its credential view opens it and clears this. */
@@ -35,6 +37,7 @@ type UiState = {
   clearNotice(): void;
   setSessionEnded(ended: { profileId: string; name: string } | null): void;
   setQuickSwitcher(open: boolean): void;
+  setNetworkSettings(open: boolean): void;
   setCommandNote(note: string | null): void;
   setCreateRequest(request: { profileId: string; customerAuthId: string } | null): void;
 };
@@ -47,6 +50,7 @@ export const useUi = create<UiState>()((set) => ({
   notice: null,
   sessionEnded: null,
   quickSwitcher: false,
+  networkSettings: false,
   commandNote: null,
   createRequest: null,
   openAdd: () => set({ view: 'add', settingsFocus: null, notice: null }),
@@ -58,6 +62,7 @@ export const useUi = create<UiState>()((set) => ({
   clearNotice: () => set({ notice: null }),
   setSessionEnded: (sessionEnded) => set({ sessionEnded }),
   setQuickSwitcher: (quickSwitcher) => set({ quickSwitcher }),
+  setNetworkSettings: (networkSettings) => set({ networkSettings }),
   setCommandNote: (commandNote) => set({ commandNote }),
   setCreateRequest: (createRequest) => set({ createRequest }),
 }));

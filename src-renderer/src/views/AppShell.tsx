@@ -29,6 +29,7 @@ export function AppShell() {
   const showMain = useUi((s) => s.showMain);
   const clearNotice = useUi((s) => s.clearNotice);
   const quickSwitcher = useUi((s) => s.quickSwitcher);
+  const setNetworkSettings = useUi((s) => s.setNetworkSettings);
   // Back to the profile, focus on "+ Add profile" again (the button hides while the form is open).
   const cancelAdd = () => {
     showMain();
@@ -41,6 +42,12 @@ export function AppShell() {
         <p className="brand">Trunkdesk</p>
         <ProfileSwitcher />
         <HelpActions />
+        {/* App-wide settings, for every profile: at the sidebar's foot, apart from the profiles. */}
+        <div className="sidebar-foot">
+          <button type="button" className="btn btn-quiet btn-small sidebar-network" aria-haspopup="dialog" onClick={() => setNetworkSettings(true)}>
+            Network settings
+          </button>
+        </div>
       </aside>
       <div className="content">
         <OfflineBanner />

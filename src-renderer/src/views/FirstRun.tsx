@@ -1,5 +1,6 @@
 import { CommandNote } from '../components/CommandNote';
 import { StoreProblemBanner } from '../components/StoreProblemBanner';
+import { useUi } from '../store/ui';
 import { AddProfileForm } from './AddProfileForm';
 
 /** No profiles yet: say what Trunkdesk is for, and offer the first profile. */
@@ -29,6 +30,12 @@ export function FirstRun() {
               <strong>No surprises.</strong> Trunkdesk talks only to the provider you configure.
             </li>
           </ul>
+          <p className="first-run-network">
+            Behind a company proxy that inspects TLS?{' '}
+            <button type="button" className="btn btn-quiet btn-small" aria-haspopup="dialog" onClick={() => useUi.getState().setNetworkSettings(true)}>
+              Network settings
+            </button>
+          </p>
         </section>
         <AddProfileForm autoFocus />
       </div>

@@ -1,0 +1,249 @@
+// The undici dispatcher each request goes out on: the one place that decides how the app reaches
+// a server. Precedence, as the admin expects it of any desktop tool: the environment's proxy
+// (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, through undici's EnvHttpProxyAgent), else the system's
+// proxy as Electron resolves it for that URL (PAC, WPAD or fixed settings), else direct.
+//
+// Every dispatcher (direct or proxied) has the same connection limits and timeouts, and trusts
+// the same certificates: Node's default store (which holds NODE_EXTRA_CA_CERTS when it was set at
+// start-up) plus the CA file chosen in Settings → Network. Changing that file rebuilds them all.
+import tls from 'node:tls';
+import { readFileSync } from 'node:fs';
+import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
+import { bypassesProxy, chooseRoute, describeProxyUrl, envProxy, parsePacResult, routeLabel, routeUri, type EnvProxy, type Route } from './proxy';
+import { log } from './redact';
+import { rememberSecret } from './scrub';
+
+/** Electron's session.resolveProxy: a PAC-style answer for a URL. */
+export type ResolveProxy = (url: string) => Promise<string>;
+
+export interface AgentLimits {
+  connections: number;
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  keepAliveTimeoutMs?: number;
+}
+
+export interface DispatcherOptions {
+  limits: AgentLimits;
+  /** Read once, here; tests pass their own so nothing leaks between them. Default process.env. */
+  env?: Record<string, string | undefined>;
+  /** Absent (Node, tests): no system proxy, so direct unless the environment names one. */
+  resolveProxy?: ResolveProxy;
+  /** PEM certificates to trust besides the default store. */
+  extraCa?: string[];
+  /** How long a system-proxy answer is kept per origin (default 60 s). */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+/** How one request goes out, and so what the admin and an error message may say about it. */
+export interface Way {
+  dispatcher: Dispatcher;
+  source: 'env' | 'system' | 'direct';
+  /** host:port of the proxy, never its credentials; null when direct. */
+  via: string | null;
+}
+
+/** What HttpClient asks for: the way for a URL. */
+export interface DispatcherSource {
+  forUrl(url: string): Promise<Way>;
+  close(): Promise<void>;
+}
+
+/** A fixed dispatcher (tests, benchmarks): always direct as far as anyone can tell. */
+export function fixedSource(dispatcher: Dispatcher): DispatcherSource {
+  return { forUrl: async () => ({ dispatcher, source: 'direct', via: null }), close: () => dispatcher.close() };
+}
+
+export class Dispatchers implements DispatcherSource {
+  private readonly env: EnvProxy | undefined;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  private extraCa: string[];
+  /** One dispatcher per route (direct, or a proxy URI), shared by every origin that takes it. */
+  private pool = new Map<string, Dispatcher>();
+  private envAgent: Dispatcher | undefined;
+  private readonly resolved = new Map<string, { route: Route; until: number }>();
+  private readonly warned = new Set<string>();
+  private lastOrigin: string | undefined;
+  private closed = false;
+
+  constructor(private readonly o: DispatcherOptions) {
+    this.env = envProxy(o.env ?? process.env);
+    this.ttlMs = o.ttlMs ?? 60_000;
+    this.now = o.now ?? Date.now;
+    this.extraCa = o.extraCa ?? [];
+    // Credentials in a proxy URL are secrets like any token: known to the scrubber before any
+    // request or log line could carry them.
+    if (this.env) for (const uri of [this.env.httpProxy, this.env.httpsProxy]) for (const s of describeProxyUrl(uri)?.secrets ?? []) rememberSecret(s);
+  }
+
+  async forUrl(url: string): Promise<Way> {
+    const origin = originOf(url);
+    this.lastOrigin = origin;
+    if (this.env) {
+      const uri = new URL(url).protocol === 'https:' ? this.env.httpsProxy : this.env.httpProxy;
+      const via = uri && !bypassesProxy(url, this.env.noProxy) ? (describeProxyUrl(uri)?.label ?? null) : null;
+      return { dispatcher: this.envDispatcher(), source: via ? 'env' : 'direct', via };
+    }
+    const route = await this.systemRoute(origin);
+    if (route.kind === 'direct') return { dispatcher: this.dispatcherFor(route), source: 'direct', via: null };
+    return { dispatcher: this.dispatcherFor(route), source: 'system', via: routeLabel(route) };
+  }
+
+  /**
+   * What the admin is told is in effect. The environment's proxy is one setting for every server
+   * (NO_PROXY said beside it); the system's can differ per server, so it is the answer for the
+   * last server asked (or `url`), and before any request, for none.
+   */
+  async describe(url?: string): Promise<{ source: Way['source']; via: string | null; scheme: string | null; resolvedFor: string | null; noProxy: string | null }> {
+    if (this.env) {
+      const uri = this.env.httpsProxy || this.env.httpProxy;
+      const label = describeProxyUrl(uri)?.label ?? null;
+      return { source: label ? 'env' : 'direct', via: label, scheme: label ? schemeOf(uri) : null, resolvedFor: null, noProxy: this.env.noProxy || null };
+    }
+    const target = url ?? this.lastOrigin;
+    if (!this.o.resolveProxy) return { source: 'direct', via: null, scheme: null, resolvedFor: null, noProxy: null };
+    // The OS decides per server, and nothing was sent yet: say whose settings apply.
+    if (!target) return { source: 'system', via: null, scheme: null, resolvedFor: null, noProxy: null };
+    const way = await this.forUrl(target);
+    return { source: way.source, via: way.via, scheme: way.via ? this.schemeOfResolved(originOf(target)) : null, resolvedFor: new URL(target).host, noProxy: null };
+  }
+
+  get fromEnvironment(): boolean {
+    return this.env !== undefined;
+  }
+
+  /** A new CA list: every dispatcher is built again with it; the old ones finish what they carry. */
+  setExtraCa(pems: string[]): void {
+    this.extraCa = pems;
+    const old = [...this.pool.values(), ...(this.envAgent ? [this.envAgent] : [])];
+    this.pool = new Map();
+    this.envAgent = undefined;
+    for (const d of old) void d.close().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.pool.values(), ...(this.envAgent ? [this.envAgent] : [])];
+    this.pool.clear();
+    this.envAgent = undefined;
+    await Promise.all(all.map((d) => d.close().catch(() => undefined)));
+  }
+
+  private async systemRoute(origin: string): Promise<Route> {
+    if (!this.o.resolveProxy) return { kind: 'direct' };
+    const hit = this.resolved.get(origin);
+    if (hit && hit.until > this.now()) return hit.route;
+    let route: Route = { kind: 'direct' };
+    try {
+      const answer = await this.o.resolveProxy(origin);
+      const chosen = chooseRoute(parsePacResult(answer));
+      route = chosen.route;
+      for (const s of chosen.skipped) this.warnOnce(`proxy:${s}`, `the system proxy offers "${s}", which Trunkdesk cannot use (it speaks HTTP and HTTPS proxies, not SOCKS); trying the next one, else direct`);
+    } catch (e) {
+      this.warnOnce(`resolve:${origin}`, 'could not ask the system for its proxy; going direct', e);
+    }
+    this.resolved.set(origin, { route, until: this.now() + this.ttlMs });
+    return route;
+  }
+
+  private schemeOfResolved(origin: string): string | null {
+    const r = this.resolved.get(origin)?.route;
+    return r && r.kind === 'proxy' ? r.scheme : null;
+  }
+
+  private warnOnce(key: string, msg: string, extra?: unknown): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    log.warn(msg, extra);
+  }
+
+  private envDispatcher(): Dispatcher {
+    this.assertOpen();
+    if (!this.envAgent) {
+      const env = this.env!;
+      // Explicit values: undici would otherwise read process.env itself, at another moment.
+      this.envAgent = new EnvHttpProxyAgent({ ...this.agentOptions(), ...this.proxyTls(), httpProxy: env.httpProxy, httpsProxy: env.httpsProxy, noProxy: env.noProxy });
+    }
+    return this.envAgent;
+  }
+
+  private dispatcherFor(route: Route): Dispatcher {
+    this.assertOpen();
+    const key = route.kind === 'direct' ? 'direct' : routeUri(route);
+    let d = this.pool.get(key);
+    if (!d) {
+      d = route.kind === 'direct' ? new Agent(this.agentOptions()) : new ProxyAgent({ ...this.agentOptions(), ...this.proxyTls(), uri: routeUri(route) });
+      this.pool.set(key, d);
+    }
+    return d;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw Object.assign(new Error('The HTTP client is closed.'), { code: 'UND_ERR_CLOSED' });
+  }
+
+  /** undefined: Node's default store as it is (with NODE_EXTRA_CA_CERTS). A list replaces it, so it carries the defaults too. */
+  private ca(): string[] | undefined {
+    return this.extraCa.length ? [...defaultCertificates(), ...this.extraCa] : undefined;
+  }
+
+  private agentOptions() {
+    const l = this.o.limits;
+    const ca = this.ca();
+    return {
+      connections: l.connections,
+      keepAliveTimeout: l.keepAliveTimeoutMs ?? 30_000,
+      connect: { timeout: l.connectTimeoutMs, ...(ca ? { ca } : {}) },
+      headersTimeout: l.headersTimeoutMs,
+      bodyTimeout: l.bodyTimeoutMs,
+    };
+  }
+
+  /**
+   * A ProxyAgent makes its own two connections: to the proxy (proxyTls, which also carries the
+   * connect timeout) and, through the tunnel, TLS to the server (requestTls). Both trust the same CAs.
+   */
+  private proxyTls() {
+    const ca = this.ca();
+    const t = { timeout: this.o.limits.connectTimeoutMs, ...(ca ? { ca } : {}) };
+    return { proxyTls: t, requestTls: t };
+  }
+}
+
+/**
+ * Node's default trust store: its bundled roots plus NODE_EXTRA_CA_CERTS. Node 22.15+ (Electron)
+ * says so itself; on older Node the extra file is read as Node read it at start-up.
+ */
+export function defaultCertificates(env: Record<string, string | undefined> = process.env): string[] {
+  const get = (tls as unknown as { getCACertificates?: (kind: string) => string[] }).getCACertificates;
+  if (typeof get === 'function') return get('default');
+  const extra: string[] = [];
+  if (env.NODE_EXTRA_CA_CERTS) {
+    try {
+      extra.push(...splitPem(readFileSync(env.NODE_EXTRA_CA_CERTS, 'utf8')));
+    } catch {
+      // Node itself warned at start-up and went on without it; so do we.
+    }
+  }
+  return [...tls.rootCertificates, ...extra];
+}
+
+export function splitPem(text: string): string[] {
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
+function originOf(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}`;
+}
+
+function schemeOf(uri: string): string | null {
+  try {
+    return new URL(uri).protocol.replace(':', '');
+  } catch {
+    return null;
+  }
+}
