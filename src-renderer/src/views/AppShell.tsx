@@ -41,9 +41,9 @@ export function AppShell() {
       <aside className="sidebar">
         <p className="brand">Trunkdesk</p>
         <ProfileSwitcher />
-        <HelpActions />
-        {/* App-wide settings, for every profile: at the sidebar's foot, apart from the profiles. */}
+        {/* App-wide settings and Help, for every profile: at the sidebar's foot, apart from the profiles. */}
         <div className="sidebar-foot">
+          <HelpActions />
           <button type="button" className="btn btn-quiet btn-small sidebar-network" aria-haspopup="dialog" onClick={() => setNetworkSettings(true)}>
             Network settings
           </button>
