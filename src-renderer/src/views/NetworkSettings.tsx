@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { trapTab } from '../lib/focus-trap';
 import type { ErrorDTO, NetworkSettingsDTO } from '../../../src-preload/contract';
 import { call } from '../bridge';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -44,19 +45,9 @@ export function NetworkSettings() {
   }
 
   function onDialogKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    if (e.key !== 'Tab') return;
-    const focusables = [...(dialogRef.current?.querySelectorAll<HTMLElement>('button:not([disabled])') ?? [])];
-    const first = focusables[0];
-    const last = focusables.at(-1);
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    trapTab(e, dialogRef.current, 'button:not([disabled])');
   }
+
 
   const proxy = settings?.proxy;
   const ca = settings?.caFile;

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { trapTab } from '../lib/focus-trap';
 import type { QuickSwitchMatchDTO } from '../../../src-preload/contract';
 import { call } from '../bridge';
 import { bySelector, focusWhenShown } from '../lib/focus';
@@ -100,19 +101,9 @@ export function QuickSwitcher() {
 
   // The focus trap: Tab and Shift+Tab go round the dialog's own controls.
   function onDialogKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    if (e.key !== 'Tab') return;
-    const focusables = [...(dialogRef.current?.querySelectorAll<HTMLElement>('input, button') ?? [])];
-    const first = focusables[0];
-    const last = focusables.at(-1);
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    trapTab(e, dialogRef.current, 'input, button');
   }
+
 
   const summary = failed
     ? failed
