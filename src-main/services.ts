@@ -8,7 +8,7 @@ import type { Handlers } from './ipc/router';
 import { CredentialSearch } from './credentials/search';
 import { Connectivity } from './net/connectivity';
 import { Dispatchers } from './net/dispatchers';
-import { HttpClient, type HttpOptions } from './net/http';
+import { HttpClient, httpLimits, type HttpOptions } from './net/http';
 import { removeStaleTempFiles } from './fs/atomic';
 import { vobizProvider } from './providers/vobiz';
 import { voipbinProvider } from './providers/voipbin';
@@ -80,11 +80,11 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const providers = { vobiz: vobizProvider, voipbin: voipbinProvider, vocobase: vocobaseProvider };
   // The pool must allow as many connections per origin as the sync engine may run at once.
   const connectionsPerOrigin = Math.max(...Object.values(providers).map((p) => p.fetchLimits.maxConcurrency));
-  const h = { connectTimeoutMs: 10_000, headersTimeoutMs: 20_000, bodyTimeoutMs: 30_000, connectionsPerOrigin, ...o.http };
+  const h: HttpOptions = { connectionsPerOrigin, ...o.http };
   // App-wide, not per profile: one proxy and one set of trusted CAs for every provider.
   const networkSettings = await NetworkSettings.open(`${o.dataDir}/network.json`);
   const dispatchers = new Dispatchers({
-    limits: { connections: h.connectionsPerOrigin, connectTimeoutMs: h.connectTimeoutMs, headersTimeoutMs: h.headersTimeoutMs, bodyTimeoutMs: h.bodyTimeoutMs },
+    limits: httpLimits(h),
     env: o.env ?? process.env,
     ...(o.platform.resolveProxy ? { resolveProxy: o.platform.resolveProxy } : {}),
     extraCa: NetworkService.extraCa(networkSettings),
@@ -133,7 +133,8 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
       connectivity.stop();
       sessions.clear();
       await http.close();
-      await dispatchers.close();
+      // The client closes the dispatchers it took; a test's fixed dispatcher leaves ours to close here.
+      if (o.http?.dispatcher) await dispatchers.close();
       log.info('Trunkdesk stopped');
       if (logFile) {
         if (currentLogSink() === logFile) setLogSink(null);

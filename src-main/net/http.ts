@@ -9,7 +9,7 @@
 import { request, type Dispatcher } from 'undici';
 import { isSafeBaseUrl } from '../../src-preload/contract';
 import { isUnreachable, type Connectivity } from './connectivity';
-import { Dispatchers, fixedSource, type DispatcherOptions, type DispatcherSource, type Way } from './dispatchers';
+import { Dispatchers, fixedSource, type AgentLimits, type DispatcherOptions, type DispatcherSource, type Way } from './dispatchers';
 import { abortableSleep } from './sleep';
 import { AppError } from './errors';
 import { ErrorJournal } from './error-journal';
@@ -79,11 +79,8 @@ export class HttpClient {
 
   constructor(options: HttpOptions = {}) {
     this.opts = {
-      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-      headersTimeoutMs: options.headersTimeoutMs ?? 20_000,
-      bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
+      ...agentDefaults(options),
       deadlineMs: options.deadlineMs ?? 45_000,
-      connectionsPerOrigin: options.connectionsPerOrigin ?? 6,
       maxRetries: options.maxRetries ?? 2,
       baseDelayMs: options.baseDelayMs ?? 500,
       maxDelayMs: options.maxDelayMs ?? 8_000,
@@ -191,8 +188,20 @@ export class HttpClient {
   }
 }
 
-function httpLimits(o: { connectionsPerOrigin: number; connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number }) {
-  return { connections: o.connectionsPerOrigin, connectTimeoutMs: o.connectTimeoutMs, headersTimeoutMs: o.headersTimeoutMs, bodyTimeoutMs: o.bodyTimeoutMs };
+/** The connection limits and timeouts, the caller's or the defaults: one place for both. */
+function agentDefaults(o: HttpOptions) {
+  return {
+    connectTimeoutMs: o.connectTimeoutMs ?? 10_000,
+    headersTimeoutMs: o.headersTimeoutMs ?? 20_000,
+    bodyTimeoutMs: o.bodyTimeoutMs ?? 30_000,
+    connectionsPerOrigin: o.connectionsPerOrigin ?? 6,
+  };
+}
+
+/** What the dispatchers need of the options: so main's own Dispatchers (services.ts) match the client's. */
+export function httpLimits(o: HttpOptions): AgentLimits {
+  const d = agentDefaults(o);
+  return { connections: d.connectionsPerOrigin, connectTimeoutMs: d.connectTimeoutMs, headersTimeoutMs: d.headersTimeoutMs, bodyTimeoutMs: d.bodyTimeoutMs };
 }
 
 async function readCapped(body: Dispatcher.ResponseData['body']): Promise<string> {
