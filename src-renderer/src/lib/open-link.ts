@@ -6,9 +6,9 @@ import { DeepLinkDTO } from '../../../src-preload/contract';
 import { call } from '../bridge';
 import { useCustomers } from '../store/customers';
 import { useProfiles } from '../store/profiles';
-import { openProfileCustomer } from '../store/reveal';
+import { openProfile, openProfileCustomer } from '../store/reveal';
 import { useUi } from '../store/ui';
-import { bySelector, focusWhenShown } from './focus';
+import { focusWhenShown } from './focus';
 
 export const LINK_NOTES = {
   unknownProfile: 'That trunkdesk:// link is for a profile that is not on this computer. Add the profile first, then open the link again.',
@@ -52,13 +52,7 @@ export async function openLink(input: unknown): Promise<void> {
     ui.setCommandNote(LINK_NOTES.unknownProfile);
     return;
   }
-  if (accountId === undefined) {
-    const { activeId, switchTo } = useProfiles.getState();
-    if (profileId !== activeId) await switchTo(profileId);
-    useUi.getState().showMain();
-    focusWhenShown(bySelector('[data-testid="active-profile-name"]'));
-    return;
-  }
+  if (accountId === undefined) return openProfile(profileId);
   await openProfileCustomer(profileId, accountId);
   const entry = useCustomers.getState().byProfile[profileId];
   if (useProfiles.getState().activeId !== profileId || entry?.selectedId !== accountId) return; // the switch failed (it says why), or the admin moved on

@@ -5,6 +5,7 @@ import { useCredentials } from './credentials';
 import { useCustomers } from './customers';
 import { useProfiles } from './profiles';
 import { useUi } from './ui';
+import { bySelector, focusWhenShown } from '../lib/focus';
 
 /** The active profile's Customers tab on that customer; resolves once its selection is answered. */
 export function openCustomer(profileId: string, customerAuthId: string): Promise<void> {
@@ -15,6 +16,18 @@ export function openCustomer(profileId: string, customerAuthId: string): Promise
   const entry = useCustomers.getState().byProfile[profileId];
   if (entry?.selectedId !== customerAuthId || entry.selectError) return useCustomers.getState().select(profileId, customerAuthId);
   return Promise.resolve();
+}
+
+/**
+ * A profile's main view (the quick switcher, a trunkdesk:// link), focus on its name; resolves
+ * once main has answered the switch. The view shows at once: the switch is shown before it is answered.
+ */
+export async function openProfile(profileId: string): Promise<void> {
+  const { activeId, switchTo } = useProfiles.getState();
+  const switched = profileId !== activeId ? switchTo(profileId) : Promise.resolve();
+  useUi.getState().showMain();
+  focusWhenShown(bySelector('[data-testid="active-profile-name"]'));
+  await switched;
 }
 
 /** Another profile's customer: that profile made active first, then its customer opened. */

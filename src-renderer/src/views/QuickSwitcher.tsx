@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { trapTab } from '../lib/focus-trap';
 import type { QuickSwitchMatchDTO } from '../../../src-preload/contract';
 import { call } from '../bridge';
-import { bySelector, focusWhenShown } from '../lib/focus';
+import { focusWhenShown } from '../lib/focus';
 import { useEscapeCloses } from '../lib/useEscapeCloses';
 import { plural } from '../lib/format';
 import { useProfiles } from '../store/profiles';
-import { openProfileCustomer } from '../store/reveal';
+import { openProfile, openProfileCustomer } from '../store/reveal';
 import { useUi } from '../store/ui';
 
 type Answer = { query: string; total: number; items: QuickSwitchMatchDTO[] } | null;
@@ -69,12 +69,7 @@ export function QuickSwitcher() {
         const h = document.getElementById('customer-name');
         return document.querySelector(`[data-testid="customer-panel"][data-customer-auth-id="${CSS.escape(m.customerAuthId!)}"]`) ? h : null;
       }, 120);
-    } else {
-      const { activeId, switchTo } = useProfiles.getState();
-      if (m.profileId !== activeId) void switchTo(m.profileId);
-      useUi.getState().showMain();
-      focusWhenShown(bySelector('[data-testid="active-profile-name"]'));
-    }
+    } else void openProfile(m.profileId);
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
