@@ -80,6 +80,11 @@ describe('quick switcher', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await partnerTab.evaluate((el) => el === document.activeElement)).toBe(true);
+    // So does its Close button.
+    await page.keyboard.press('Control+k');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await partnerTab.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // By a customer's auth ID, from another profile: Enter switches to Northwind and opens it.
     const target = added[376]!;

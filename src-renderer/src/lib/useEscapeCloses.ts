@@ -5,6 +5,7 @@
 // After closing, focus goes back to the control that had it when the thing opened (if it is still
 // on the page and usable), else to `fallback`, else wherever the close itself put it.
 import { useEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { canTakeFocus } from './focus';
 
 type Entry = {
@@ -29,25 +30,35 @@ export function closeInnermost(): boolean {
     const inner = e.element();
     if (e !== pick && outer && inner && outer !== inner && outer.contains(inner)) pick = e;
   }
-  const { opener, fallback } = pick;
-  pick.close();
-  // After React has re-rendered (a disabled opener, e.g. "+ New credential", is usable again).
-  requestAnimationFrame(() => {
-    if (canTakeFocus(opener)) opener.focus();
-    else fallback?.()?.focus();
-  });
+  closeGivingFocusBack(pick.close, pick.opener, pick.fallback);
   return true;
 }
 
 /**
+ * Close, re-render now, then give focus back in the same task: the closed thing took the focused
+ * element with it, so waiting a frame would leave focus on <body> for that frame (a screen reader
+ * announces the page; a key pressed then goes nowhere). After the re-render a disabled opener,
+ * e.g. "+ New credential", is usable again. Escape comes here; so does a dialog's own Close.
+ */
+export function closeGivingFocusBack(close: () => void, opener: Element | null, fallback?: () => HTMLElement | null): void {
+  flushSync(close);
+  if (canTakeFocus(opener)) return opener.focus();
+  const target = fallback?.();
+  if (target) return target.focus();
+  // A fallback that a later frame brings up (a view the close switches to).
+  if (fallback) requestAnimationFrame(() => fallback()?.focus());
+}
+
+/**
  * While `onClose` is given (null: closed, or busy and not to be interrupted), Escape calls it.
- * `ref` is the open thing's element, to tell which is inside which.
+ * `ref` is the open thing's element, to tell which is inside which. Returns that close with focus
+ * given back, for the thing's own Close button.
  */
 export function useEscapeCloses(
   onClose: (() => void) | null,
   ref?: { current: Element | null },
   fallback?: () => HTMLElement | null,
-): void {
+): () => void {
   const active = onClose !== null;
   // The control that had focus when this opened: read on the render that opens it, before any
   // effect (the form's own autofocus) has moved focus.
@@ -74,4 +85,9 @@ export function useEscapeCloses(
       if (i >= 0) open.splice(i, 1);
     };
   }, [active, ref]);
+
+  // The same close for the thing's own Close button (or a click outside it), focus given back.
+  return () => {
+    if (latest.current) closeGivingFocusBack(latest.current, opener.current, fallbackRef.current);
+  };
 }

@@ -28,7 +28,7 @@ export function NetworkSettings() {
   const closeRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
 
-  useEscapeCloses(close, dialogRef);
+  const dismiss = useEscapeCloses(close, dialogRef);
 
   useEffect(() => {
     closeRef.current?.focus();
@@ -52,13 +52,13 @@ export function NetworkSettings() {
   const proxy = settings?.proxy;
   const ca = settings?.caFile;
   return (
-    <div className="quick-switcher-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+    <div className="quick-switcher-backdrop" onMouseDown={(e) => e.target === e.currentTarget && dismiss()}>
       <div ref={dialogRef} role="dialog" aria-modal="true" aria-labelledby={titleId} className="quick-switcher network-settings" data-testid="network-settings" onKeyDown={onDialogKeyDown}>
         <div className="quick-switcher-head">
           <h2 id={titleId} className="quick-switcher-title">
             Network
           </h2>
-          <button ref={closeRef} type="button" className="btn btn-quiet btn-small" onClick={close} aria-keyshortcuts="Escape">
+          <button ref={closeRef} type="button" className="btn btn-quiet btn-small" onClick={dismiss} aria-keyshortcuts="Escape">
             Close
           </button>
         </div>

@@ -31,7 +31,7 @@ export function QuickSwitcher() {
   const listId = useId();
   const optionId = (i: number) => `${listId}-${i}`;
 
-  useEscapeCloses(close, dialogRef);
+  const dismiss = useEscapeCloses(close, dialogRef);
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -113,7 +113,7 @@ export function QuickSwitcher() {
             : plural(current.total, 'match', 'matches');
 
   return (
-    <div className="quick-switcher-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+    <div className="quick-switcher-backdrop" onMouseDown={(e) => e.target === e.currentTarget && dismiss()}>
       <div
         ref={dialogRef}
         role="dialog"
@@ -127,7 +127,7 @@ export function QuickSwitcher() {
           <h2 id={titleId} className="quick-switcher-title">
             Go to a profile or customer
           </h2>
-          <button type="button" className="btn btn-quiet btn-small" onClick={close} aria-keyshortcuts="Escape">
+          <button type="button" className="btn btn-quiet btn-small" onClick={dismiss} aria-keyshortcuts="Escape">
             Close
           </button>
         </div>
