@@ -634,6 +634,8 @@ export const NetworkSettingsDTO = z.strictObject({
     /** The server the answer is for (the system proxy can differ per server); null before any request. */
     resolvedFor: z.string().nullable(),
     noProxy: z.string().nullable(),
+    /** An environment proxy URL Trunkdesk will not send through (not a URL, SOCKS, another scheme), said in words naming its variable, never its value. */
+    problem: z.string().nullable(),
   }),
   /** The CA file chosen in Settings → Network, copied into the data folder. */
   caFile: z.strictObject({ fileName: z.string(), addedAt: z.string(), certificates: z.array(CaCertificateDTO) }).nullable(),

@@ -9,7 +9,8 @@
 import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
-import { bypassesProxy, chooseRoute, describeProxyUrl, envProxy, parsePacResult, routeLabel, routeUri, type EnvProxy, type Route } from './proxy';
+import { AppError } from './errors';
+import { bypassesProxy, chooseRoute, describeProxyUrl, envProxy, envProxyProblem, parsePacResult, routeLabel, routeUri, type EnvProxy, type EnvProxyProblem, type Route } from './proxy';
 import { log } from './redact';
 import { rememberSecret } from './scrub';
 
@@ -58,6 +59,8 @@ export function fixedSource(dispatcher: Dispatcher): DispatcherSource {
 
 export class Dispatchers implements DispatcherSource {
   private readonly env: EnvProxy | undefined;
+  /** An environment proxy URL that cannot be used, per scheme: requests it would carry fail, naming the variable. */
+  private readonly envProblems: { https: EnvProxyProblem | null; http: EnvProxyProblem | null };
   private readonly ttlMs: number;
   private readonly now: () => number;
   private extraCa: string[];
@@ -70,7 +73,10 @@ export class Dispatchers implements DispatcherSource {
   private closed = false;
 
   constructor(private readonly o: DispatcherOptions) {
-    this.env = envProxy(o.env ?? process.env);
+    const env = o.env ?? process.env;
+    this.env = envProxy(env);
+    this.envProblems = { https: envProxyProblem(env, true), http: envProxyProblem(env, false) };
+    for (const p of new Set([this.envProblems.https, this.envProblems.http])) if (p) log.warn(unusableEnvProxyText(p));
     this.ttlMs = o.ttlMs ?? 60_000;
     this.now = o.now ?? Date.now;
     this.extraCa = o.extraCa ?? [];
@@ -83,8 +89,14 @@ export class Dispatchers implements DispatcherSource {
     const origin = originOf(url);
     this.lastOrigin = origin;
     if (this.env) {
-      const uri = new URL(url).protocol === 'https:' ? this.env.httpsProxy : this.env.httpProxy;
-      const via = uri && !bypassesProxy(url, this.env.noProxy) ? (describeProxyUrl(uri)?.label ?? null) : null;
+      const https = new URL(url).protocol === 'https:';
+      const uri = https ? this.env.httpsProxy : this.env.httpProxy;
+      const proxied = !!uri && !bypassesProxy(url, this.env.noProxy);
+      const problem = this.envProblems[https ? 'https' : 'http'];
+      if (problem && proxied) throw unusableEnvProxy(problem);
+      // NO_PROXY still leaves a host direct when the proxy itself is unusable.
+      if (problem) return { dispatcher: this.dispatcherFor({ kind: 'direct' }), source: 'direct', via: null };
+      const via = proxied ? (describeProxyUrl(uri)?.label ?? null) : null;
       return { dispatcher: this.envDispatcher(), source: via ? 'env' : 'direct', via };
     }
     const route = await this.systemRoute(origin);
@@ -97,18 +109,21 @@ export class Dispatchers implements DispatcherSource {
    * (NO_PROXY said beside it); the system's can differ per server, so it is the answer for the
    * last server asked (or `url`), and before any request, for none.
    */
-  async describe(url?: string): Promise<{ source: Way['source']; via: string | null; scheme: string | null; resolvedFor: string | null; noProxy: string | null }> {
+  async describe(url?: string): Promise<ProxyDescription> {
     if (this.env) {
+      const problem = this.envProblems.https ?? this.envProblems.http;
+      const noProxy = this.env.noProxy || null;
+      if (problem) return { source: 'env', via: null, scheme: null, resolvedFor: null, noProxy, problem: unusableEnvProxyText(problem) };
       const uri = this.env.httpsProxy || this.env.httpProxy;
       const label = describeProxyUrl(uri)?.label ?? null;
-      return { source: label ? 'env' : 'direct', via: label, scheme: label ? schemeOf(uri) : null, resolvedFor: null, noProxy: this.env.noProxy || null };
+      return { source: label ? 'env' : 'direct', via: label, scheme: label ? schemeOf(uri) : null, resolvedFor: null, noProxy, problem: null };
     }
     const target = url ?? this.lastOrigin;
-    if (!this.o.resolveProxy) return { source: 'direct', via: null, scheme: null, resolvedFor: null, noProxy: null };
+    if (!this.o.resolveProxy) return { source: 'direct', via: null, scheme: null, resolvedFor: null, noProxy: null, problem: null };
     // The OS decides per server, and nothing was sent yet: say whose settings apply.
-    if (!target) return { source: 'system', via: null, scheme: null, resolvedFor: null, noProxy: null };
+    if (!target) return { source: 'system', via: null, scheme: null, resolvedFor: null, noProxy: null, problem: null };
     const way = await this.forUrl(target);
-    return { source: way.source, via: way.via, scheme: way.via ? this.schemeOfResolved(originOf(target)) : null, resolvedFor: new URL(target).host, noProxy: null };
+    return { source: way.source, via: way.via, scheme: way.via ? this.schemeOfResolved(originOf(target)) : null, resolvedFor: new URL(target).host, noProxy: null, problem: null };
   }
 
   get fromEnvironment(): boolean {
@@ -164,8 +179,12 @@ export class Dispatchers implements DispatcherSource {
     this.assertOpen();
     if (!this.envAgent) {
       const env = this.env!;
-      // Explicit values: undici would otherwise read process.env itself, at another moment.
-      this.envAgent = new EnvHttpProxyAgent({ ...this.agentOptions(), ...this.proxyTls(), httpProxy: env.httpProxy, httpsProxy: env.httpsProxy, noProxy: env.noProxy });
+      // Explicit values: undici would otherwise read process.env itself, at another moment. An
+      // unusable URL is left out ('' is no proxy to undici; its requests never get here), since
+      // undici would throw on it while building the agent for the other scheme too.
+      const httpProxy = this.envProblems.http ? '' : env.httpProxy;
+      const httpsProxy = this.envProblems.https ? '' : env.httpsProxy;
+      this.envAgent = new EnvHttpProxyAgent({ ...this.agentOptions(), ...this.proxyTls(), httpProxy, httpsProxy, noProxy: env.noProxy });
     }
     return this.envAgent;
   }
@@ -211,6 +230,28 @@ export class Dispatchers implements DispatcherSource {
     const t = { timeout: this.o.limits.connectTimeoutMs, ...(ca ? { ca } : {}) };
     return { proxyTls: t, requestTls: t };
   }
+}
+
+/** What the admin is told about the proxy in effect (NetworkSettingsDTO.proxy). */
+export interface ProxyDescription {
+  source: Way['source'];
+  via: string | null;
+  scheme: string | null;
+  resolvedFor: string | null;
+  noProxy: string | null;
+  /** An environment proxy that cannot be used, said in words; null when there is none. */
+  problem: string | null;
+}
+
+function unusableEnvProxyText(p: EnvProxyProblem): string {
+  return `${p.variable} is set to a proxy Trunkdesk cannot use: ${p.reason}.`;
+}
+
+function unusableEnvProxy(p: EnvProxyProblem): AppError {
+  return new AppError('VALIDATION', unusableEnvProxyText(p), {
+    hint: `Set it as ${p.variable}=http://proxy.example.com:3128 (with user:password@ before the host if the proxy asks for a sign-in), or unset it to use the system's proxy, then restart Trunkdesk. Nothing was sent.`,
+    retryable: false,
+  });
 }
 
 /**

@@ -84,6 +84,42 @@ export function envProxy(env: Record<string, string | undefined>): EnvProxy | un
   return httpProxy || httpsProxy ? { httpProxy, httpsProxy, noProxy } : undefined;
 }
 
+/** What is wrong with a proxy URL from the environment (one Trunkdesk will not send through). */
+export interface EnvProxyProblem {
+  /** The variable it came from, e.g. HTTPS_PROXY: named to the admin, never its value (it may carry a password). */
+  variable: string;
+  reason: string;
+}
+
+/**
+ * Why an environment proxy URL cannot be used, or null when it can. Such a proxy is an error, not
+ * a silent direct connection: the admin set it, and going around it could break the company's rules.
+ * SOCKS is refused for the reason system-proxy SOCKS entries are skipped (see parsePacResult).
+ */
+export function proxyUrlProblem(uri: string): string | null {
+  // "proxy.corp:3128" (no scheme, the usual slip) parses as a URL of scheme "proxy.corp:".
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(uri)) return 'it must start with http:// or https://';
+  let u: URL;
+  try {
+    u = new URL(uri);
+  } catch {
+    return 'it is not a URL';
+  }
+  if (u.protocol === 'http:' || u.protocol === 'https:') return null; // the URL parser requires their host
+  if (/^socks/i.test(u.protocol)) return 'it names a SOCKS proxy, and Trunkdesk speaks HTTP and HTTPS proxies only';
+  return 'it must start with http:// or https://';
+}
+
+/** The problem of the environment proxy that `https` (or plain http) requests take, naming its variable. */
+export function envProxyProblem(env: Record<string, string | undefined>, https: boolean): EnvProxyProblem | null {
+  // envProxy's order: lower case first, and https falls back to the http proxy.
+  const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+  const variable = names.find((n) => env[n]);
+  if (!variable) return null;
+  const reason = proxyUrlProblem(env[variable]!);
+  return reason ? { variable, reason } : null;
+}
+
 /**
  * A proxy URL from the environment, split into what the admin may see and what is a secret.
  * `http://user:pass@proxy:3128` → label `proxy:3128`, secrets [pass, user:pass, its Basic form].

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERS } from '../sim/data';
 import { makeTestCa } from '../support/certs';
 import { tempDir } from '../support/tmp';
-import { addProfileViaUi, openApp, waitForPartner } from './support';
+import { addProfileViaUi, alertText, openApp, waitForPartner } from './support';
 
 const northwind = DEMO_PARTNERS[0]!;
 const PROXY_PASSWORD = 'Proxy-Canary-Pw-5521';
@@ -69,6 +69,30 @@ describe('Settings → Network', () => {
     await dialog.getByTestId('network-ca-cert').waitFor();
     await dialog.getByRole('button', { name: 'Remove' }).click();
     await dialog.getByTestId('network-ca-none').waitFor();
+  });
+
+  it('says when the environment names a proxy it cannot use, and adding a profile says the same without sending anything', async () => {
+    // HTTP_PROXY: the simulator is plain http on loopback, and https requests fall back to it too.
+    const { page, sim } = await openApp({ env: { HTTP_PROXY: `socks5://carol:${PROXY_PASSWORD}@socks.corp.example:1080` } });
+    await page.getByTestId('first-run').waitFor();
+    await page.getByRole('button', { name: 'Network settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Network' });
+    const problem = dialog.getByTestId('network-proxy-problem');
+    await problem.waitFor();
+    expect(await problem.innerText()).toMatch(/^HTTP_PROXY is set to a proxy Trunkdesk cannot use: it names a SOCKS proxy, and Trunkdesk speaks HTTP and HTTPS proxies only\. /);
+    expect(await dialog.getByTestId('network-proxy-via').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    const last = sim.requests.at(-1);
+    await addProfileViaUi(page, { name: 'Northwind', authId: northwind.authId, token: northwind.token, baseUrl: sim.partnerBaseUrl });
+    const said = await alertText(page);
+    expect(said).toContain('HTTP_PROXY is set to a proxy Trunkdesk cannot use');
+    expect(said).toContain('HTTP_PROXY=http://proxy.example.com:3128');
+    expect(sim.requests.at(-1)).toBe(last);
+    expect(await page.getByTestId('first-run').isVisible()).toBe(true);
+    expect(await page.content()).not.toContain(PROXY_PASSWORD);
+    expect(await page.content()).not.toContain('socks.corp.example');
   });
 
   it("shows the system proxy Electron resolves, for the server it was asked about, once requests went through it", async () => {

@@ -179,6 +179,15 @@ async function main(): Promise<void> {
     await page.getByTestId('command-note').waitFor();
     await shot('18c-command-note');
     await page.getByTestId('command-note').getByRole('button', { name: 'Dismiss' }).click();
+    // Settings → Network (proxy in effect, company CA file), then Help's Copy diagnostics.
+    await page.getByRole('button', { name: 'Network settings' }).click();
+    await page.getByTestId('network-ca-none').waitFor();
+    await shot('18d-network-settings');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('network-settings').waitFor({ state: 'detached' });
+    await page.getByTestId('copy-diagnostics').click();
+    await page.getByTestId('help-notice').waitFor();
+    await shot('18e-diagnostics-copied');
     await providerScreens(page, shot, sim).catch(async (e) => {
       await shot('zz-provider-screens-failed');
       throw e;

@@ -5,7 +5,7 @@
 // settings are handed to main explicitly (never through process.env), so no other test sees them.
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createProxy, type ProxyServer } from 'proxy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -255,6 +255,51 @@ describe('through a forward proxy on loopback, to the simulator behind TLS', () 
     await app2.services.close();
     expect(!r2.ok && r2.error.message).toBe(`Could not reach the proxy 127.0.0.1:${port} (ECONNREFUSED).`);
     expect(!r2.ok && r2.error.code).toBe('OFFLINE');
+  });
+});
+
+describe('an environment proxy Trunkdesk cannot use', () => {
+  it('SOCKS, no scheme or not a URL: every request it would carry fails naming the variable, never its value, and nothing is sent', async () => {
+    // A listener where the SOCKS proxy would be: it must never see a connection (undici 7 would
+    // otherwise speak its experimental SOCKS5 to it, or going direct would skip the company's proxy).
+    const trap = createNetServer((s) => (trapped++, s.destroy()));
+    let trapped = 0;
+    await new Promise<void>((r) => trap.listen(0, '127.0.0.1', r));
+    const trapPort = (trap.address() as AddressInfo).port;
+    const secret = 'Socks-Pass-Canary-8810';
+    try {
+      for (const [variable, value, reason] of [
+        ['HTTPS_PROXY', `socks5://bob:${secret}@127.0.0.1:${trapPort}`, 'it names a SOCKS proxy, and Trunkdesk speaks HTTP and HTTPS proxies only'],
+        ['https_proxy', `127.0.0.1:${trapPort}`, 'it must start with http:// or https://'],
+        ['HTTP_PROXY', `http://[${secret}`, 'it is not a URL'],
+      ] as const) {
+        const last = sim.requests.at(-1); // the log keeps the last 1000: compare its end, not its length
+        const app = await appWith({ env: { [variable]: value } });
+        const r = await app.call('addProfile', { displayName: 'Northwind', authId: NORTHWIND.authId, token: NORTHWIND.token, baseUrl: sim.partnerBaseUrl });
+        const settings = ok<{ proxy: { source: string; via: string | null; problem: string | null } }>(await app.call('getNetworkSettings', {}));
+        const listed = ok<{ profiles: unknown[] }>(await app.call('listProfiles', {}));
+        await app.services.close();
+        expect(r.ok, variable).toBe(false);
+        expect(!r.ok && r.error).toMatchObject({ code: 'VALIDATION', message: `${variable} is set to a proxy Trunkdesk cannot use: ${reason}.` });
+        expect(!r.ok && r.error.hint).toContain(`${variable}=http://proxy.example.com:3128`);
+        expect(settings.proxy).toMatchObject({ source: 'env', via: null, problem: `${variable} is set to a proxy Trunkdesk cannot use: ${reason}.` });
+        // Not sent through it, not sent around it; the profile was not added; its value is shown nowhere.
+        expect(sim.requests.at(-1), variable).toBe(last);
+        expect(listed.profiles).toEqual([]);
+        expect(JSON.stringify([r, settings])).not.toContain(secret);
+        expect(JSON.stringify([r, settings])).not.toContain(String(trapPort));
+      }
+      expect(trapped).toBe(0);
+
+      // NO_PROXY still reaches its hosts directly.
+      const app = await appWith({ env: { HTTPS_PROXY: `socks5://127.0.0.1:${trapPort}`, NO_PROXY: '127.0.0.1' } });
+      const r = await app.call('addProfile', { displayName: 'Northwind', authId: NORTHWIND.authId, token: NORTHWIND.token, baseUrl: sim.partnerBaseUrl });
+      await app.services.close();
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      expect(trapped).toBe(0);
+    } finally {
+      await new Promise<void>((r) => trap.close(() => r()));
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bypassesProxy, chooseRoute, describeProxyUrl, envProxy, parsePacResult } from '../../src-main/net/proxy';
+import { bypassesProxy, chooseRoute, describeProxyUrl, envProxy, envProxyProblem, parsePacResult, proxyUrlProblem } from '../../src-main/net/proxy';
 import { Dispatchers } from '../../src-main/net/dispatchers';
 import { scrubText } from '../../src-main/net/scrub';
 
@@ -60,6 +60,37 @@ describe('the environment proxy', () => {
     expect(scrubText('Proxy-Authorization for bob:Proxy-Canary-7731')).not.toContain('Proxy-Canary-7731');
     const way = await d.forUrl('https://api.example/x');
     expect(way).toMatchObject({ source: 'env', via: 'p.corp:8080' });
+    await d.close();
+  });
+});
+
+describe('an environment proxy that cannot be used', () => {
+  it('says why: SOCKS, another scheme, no scheme, not a URL', () => {
+    expect(proxyUrlProblem('http://p.corp:3128')).toBeNull();
+    expect(proxyUrlProblem('https://u:p@p.corp')).toBeNull();
+    expect(proxyUrlProblem('socks5://p.corp:1080')).toMatch(/SOCKS/);
+    expect(proxyUrlProblem('SOCKS4A://p.corp:1080')).toMatch(/SOCKS/);
+    expect(proxyUrlProblem('ftp://p.corp')).toBe('it must start with http:// or https://');
+    expect(proxyUrlProblem('p.corp:3128')).toBe('it must start with http:// or https://');
+    expect(proxyUrlProblem('127.0.0.1:3128')).toBe('it must start with http:// or https://');
+    expect(proxyUrlProblem('http://')).toBe('it is not a URL');
+    expect(proxyUrlProblem('http://[oops')).toBe('it is not a URL');
+  });
+  it('names the variable the request would take, in envProxy\'s order', () => {
+    expect(envProxyProblem({ https_proxy: 'socks5://a', HTTPS_PROXY: 'http://ok' }, true)).toMatchObject({ variable: 'https_proxy' });
+    expect(envProxyProblem({ HTTP_PROXY: 'p:1' }, true)).toMatchObject({ variable: 'HTTP_PROXY' });
+    expect(envProxyProblem({ HTTPS_PROXY: 'p:1' }, false)).toBeNull();
+    expect(envProxyProblem({ HTTPS_PROXY: 'http://ok:1' }, true)).toBeNull();
+    expect(envProxyProblem({}, true)).toBeNull();
+  });
+  it('fails the requests it would carry (not direct, not its value in the words), while NO_PROXY hosts and the other scheme still go', async () => {
+    const d = new Dispatchers({ limits: LIMITS, env: { HTTPS_PROXY: 'socks5://bob:Socks-Canary-31@s.corp:1080', HTTP_PROXY: 'http://h.corp:3128', NO_PROXY: 'inside.example' } });
+    const refused = await d.forUrl('https://api.example/x').then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'VALIDATION', retryable: false, message: 'HTTPS_PROXY is set to a proxy Trunkdesk cannot use: it names a SOCKS proxy, and Trunkdesk speaks HTTP and HTTPS proxies only.' });
+    expect(JSON.stringify([(refused as Error).message, (refused as { hint: string }).hint])).not.toMatch(/Socks-Canary|s\.corp/);
+    expect(await d.forUrl('https://inside.example/x')).toMatchObject({ source: 'direct', via: null });
+    expect(await d.forUrl('http://api.example/x')).toMatchObject({ source: 'env', via: 'h.corp:3128' });
+    expect(await d.describe()).toMatchObject({ source: 'env', via: null, problem: expect.stringMatching(/^HTTPS_PROXY is set to a proxy/) });
     await d.close();
   });
 });

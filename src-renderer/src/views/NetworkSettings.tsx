@@ -91,6 +91,14 @@ export function NetworkSettings() {
                   <dd>{proxy.resolvedFor}</dd>
                 </>
               )}
+              {proxy.problem && (
+                <>
+                  <dt>Problem</dt>
+                  <dd className="network-problem" role="alert" data-testid="network-proxy-problem">
+                    {proxy.problem} Requests it would carry fail until it is fixed; Trunkdesk reads it when it starts.
+                  </dd>
+                </>
+              )}
               {proxy.noProxy && (
                 <>
                   <dt>Not for</dt>
