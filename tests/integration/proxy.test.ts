@@ -195,6 +195,26 @@ describe('through a forward proxy on loopback, to the simulator behind TLS', () 
     expect(!r.ok && r.error.message).toMatch(/certificate is not trusted/);
   });
 
+  it('a CA change holds from the next request: a connection kept alive under the old trust is not reused', async () => {
+    for (const env of [{}, { HTTPS_PROXY: proxy.url }]) {
+      const app = await appWith({ env });
+      const added = await app.call('addProfile', { displayName: 'Northwind', authId: NORTHWIND.authId, token: NORTHWIND.token, baseUrl: sim.partnerBaseUrl });
+      expect(added.ok, JSON.stringify(added)).toBe(true);
+      const { profiles } = ok<{ profiles: Array<{ id: string }> }>(await app.call('listProfiles', {}));
+      const profileId = profiles[0]!.id;
+      // The connection the add used is kept alive (keep-alive 30 s); removing the CA must end it.
+      expect(ok<{ caFile: unknown }>(await app.call('clearCaCertificate', {})).caFile).toBeNull();
+      const untrusted = await app.call('listCustomers', { profileId });
+      // Chosen again: trusted again, at once.
+      app.platform.nextOpenPath = ca.caPath;
+      expect((await app.call('chooseCaCertificate', {})).ok).toBe(true);
+      const trusted = await app.call('listCustomers', { profileId });
+      await app.services.close();
+      expect(!untrusted.ok && untrusted.error.message, `${JSON.stringify(env)}: ${JSON.stringify(untrusted)}`).toMatch(/^The server's certificate is not trusted on this computer/);
+      expect(trusted.ok, JSON.stringify(trusted)).toBe(true);
+    }
+  });
+
   it("the system proxy (Electron's resolveProxy answering PROXY 127.0.0.1:port) is used the same way", async () => {
     proxy.reset();
     sim.reset();
