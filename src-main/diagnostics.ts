@@ -3,8 +3,8 @@
 // exactly what it says and what it leaves out.
 //
 // What it holds: the app, Electron, Chrome and Node versions, the OS, the locale, how many
-// profiles of each provider, whether the app is online and whether a proxy comes from the
-// environment, and the last errors (time, provider, code, HTTP status, the provider's request id,
+// profiles of each provider, whether the app is online, where the proxy comes from (and whether
+// the environment's is unusable), how many company CA certificates it trusts, and the last errors (time, provider, code, HTTP status, the provider's request id,
 // a fixed description of the call). What it never holds: a secret, a profile's or customer's
 // name, an auth ID, a username, an email, a URL or path (paths carry account ids), a proxy's
 // address (it may carry a password), an error's message (it may quote a customer or a server),
@@ -22,10 +22,30 @@ export interface DiagnosticsInput {
   locale: string;
   /** The provider of every profile (names, ids and accounts are not needed, and not taken). */
   profileProviders: readonly ProviderName[];
-  network: { online: boolean; proxyFromEnvironment: boolean } | null;
+  network: NetworkFacts | null;
   errors: readonly JournalEntry[];
   /** Log lines the log file had to drop (full disk), when it has a log file. */
   droppedLogLines?: number;
+}
+
+/** The network as support needs it: where requests go out, never to which address (it may carry a password). */
+export interface NetworkFacts {
+  online: boolean;
+  proxy: 'env' | 'system' | 'direct';
+  /** The environment names a proxy Trunkdesk will not use (SOCKS, no scheme, not a URL). */
+  envProxyUnusable: boolean;
+  /** The company CA file chosen in Settings → Network: its certificates, and how many have expired. */
+  caFile: { certificates: number; expired: number } | null;
+  extraCaEnv: boolean;
+}
+
+const PROXY_WORDS: Record<NetworkFacts['proxy'], string> = { env: 'from the environment', system: "the system's", direct: 'direct' };
+
+function networkLine(n: NetworkFacts | null): string {
+  if (!n) return 'unknown';
+  const proxy = `${PROXY_WORDS[n.proxy]}${n.envProxyUnusable ? ' (unusable: requests fail)' : ''}`;
+  const ca = n.caFile ? `${n.caFile.certificates} certificate${n.caFile.certificates === 1 ? '' : 's'}${n.caFile.expired ? ` (${n.caFile.expired} expired)` : ''}` : 'none';
+  return `${n.online ? 'online' : 'offline'}; proxy: ${proxy}; company CA file: ${ca}; NODE_EXTRA_CA_CERTS: ${n.extraCaEnv ? 'set' : 'not set'}`;
 }
 
 export interface Diagnostics {
@@ -50,7 +70,7 @@ export function buildDiagnostics(d: DiagnosticsInput): Diagnostics {
     `OS: ${plain(d.os.type)} ${plain(d.os.release)} (${plain(d.os.arch)})`,
     `Locale: ${plain(d.locale, 35)}`,
     `Profiles: ${d.profileProviders.length} (${counts})`,
-    `Network: ${d.network ? `${d.network.online ? 'online' : 'offline'}; proxy from the environment: ${d.network.proxyFromEnvironment ? 'yes' : 'no'}` : 'unknown'}`,
+    `Network: ${networkLine(d.network)}`,
   ];
   if (d.droppedLogLines) lines.push(`Log lines dropped (disk full or too slow): ${d.droppedLogLines}`);
   lines.push('', d.errors.length === 0 ? 'Recent errors: none' : `Recent errors (${d.errors.length}, oldest first):`);

@@ -112,7 +112,7 @@ export async function createServices(o: ServiceOptions): Promise<AppServices> {
   const credentials = new CredentialService(customers, local, sync, pending, events, o.platform, connectivity);
   const search = new CredentialSearch(customers, local);
   const quickSwitch = new QuickSwitch(profiles, customers);
-  const diagnostics = new DiagnosticsService({ app, journal, profiles, connectivity, platform: o.platform, logFile });
+  const diagnostics = new DiagnosticsService({ app, journal, profiles, connectivity, platform: o.platform, logFile, network });
   const links = new DeepLinkInbox(events);
   let closed = false;
   return {

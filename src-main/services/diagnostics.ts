@@ -3,7 +3,7 @@
 // log folder in the OS file manager. Also here: the channel-level feed of the error journal.
 import { arch, release, type } from 'node:os';
 import type { Handlers } from '../ipc/router';
-import { buildDiagnostics } from '../diagnostics';
+import { buildDiagnostics, type NetworkFacts } from '../diagnostics';
 import type { ErrorJournal } from '../net/error-journal';
 import type { Connectivity } from '../net/connectivity';
 import { AppError, isAppError } from '../net/errors';
@@ -11,6 +11,7 @@ import { log, redact } from '../net/redact';
 import type { LogFile } from '../logs/log-file';
 import type { Platform } from '../platform';
 import type { ProfileService } from './profiles';
+import type { NetworkService } from './network';
 
 export interface AppInfo {
   version: string;
@@ -26,12 +27,12 @@ export class DiagnosticsService {
       connectivity: Connectivity;
       platform: Platform;
       logFile: LogFile | null;
+      network: NetworkService;
     },
   ) {}
 
   async copy(): Promise<{ copied: true; lines: number; errors: number }> {
     const list = await this.d.profiles.list();
-    const env = process.env;
     const report = buildDiagnostics({
       now: new Date(),
       appVersion: this.d.app.version,
@@ -39,7 +40,7 @@ export class DiagnosticsService {
       os: { type: type(), release: release(), arch: arch() },
       locale: this.d.app.locale,
       profileProviders: list.profiles.map((p) => p.provider),
-      network: { online: this.d.connectivity.current.online, proxyFromEnvironment: !!(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) },
+      network: await this.networkFacts(),
       errors: this.d.journal.list(),
       ...(this.d.logFile ? { droppedLogLines: this.d.logFile.dropped } : {}),
     });
@@ -47,6 +48,24 @@ export class DiagnosticsService {
     await this.d.platform.clipboard.writeText(redact(report.text));
     log.info(`diagnostics copied (${report.lines} lines, ${report.errors} errors)`);
     return { copied: true, lines: report.lines, errors: report.errors };
+  }
+
+  /** From Settings → Network's own answer, so the report and the dialog never disagree. */
+  private async networkFacts(): Promise<NetworkFacts | null> {
+    try {
+      const n = await this.d.network.current();
+      const certs = n.caFile?.certificates ?? [];
+      return {
+        online: this.d.connectivity.current.online,
+        proxy: n.proxy.source,
+        envProxyUnusable: n.proxy.problem !== null,
+        caFile: n.caFile ? { certificates: certs.length, expired: certs.filter((c) => c.expired).length } : null,
+        extraCaEnv: n.extraCaEnv !== null,
+      };
+    } catch (e) {
+      log.warn('diagnostics: the network settings could not be read', e);
+      return null;
+    }
   }
 
   async openLogsFolder(): Promise<{ opened: true }> {

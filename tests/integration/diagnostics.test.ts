@@ -9,6 +9,8 @@ import type { ProfileListDTO, CustomerPageDTO } from '../../src-preload/contract
 import { startSimulator, type Simulator } from '../sim/server';
 import { DEMO_PARTNERS, DEMO_VOCOBASE, DEMO_VOIPBIN } from '../sim/data';
 import { canary } from '../browser/canary-sweep';
+import { makeTestCa } from '../support/certs';
+import { tempDir } from '../support/tmp';
 import { mainApp, ok } from './support';
 
 let sim: Simulator;
@@ -98,5 +100,25 @@ describe('Copy diagnostics', () => {
     ok(await a.call('openLogsFolder', {}));
     expect(a.platform.openedFolders).toEqual([a.logDir]);
     await a.services.close();
+  });
+
+  it("says where requests go out and which CAs are trusted, as Settings → Network does, without the proxy's address or the CA file's name", async () => {
+    const ca = makeTestCa(tempDir());
+    const env = { HTTPS_PROXY: 'http://carol:Diag-Proxy-Pw-61@proxy.corp.example:3128', NODE_EXTRA_CA_CERTS: '/etc/company/extra-roots.pem' };
+    const a = await mainApp({ env });
+    a.platform.nextOpenPath = ca.caPath;
+    ok(await a.call('chooseCaCertificate', {}));
+    ok(await a.call('copyDiagnostics', {}));
+    const text = a.platform.clipboardText;
+    await a.services.close();
+    expect(text).toContain('Network: online; proxy: from the environment; company CA file: 1 certificate; NODE_EXTRA_CA_CERTS: set\n');
+    for (const never of ['carol', 'Diag-Proxy-Pw-61', 'proxy.corp.example', '3128', 'extra-roots', 'ca.pem', 'Trunkdesk Test Inspection CA']) expect(text, never).not.toContain(never);
+
+    // An environment proxy it cannot use is said to be so.
+    const b = await mainApp({ env: { HTTPS_PROXY: 'socks5://s.corp.example:1080' } });
+    ok(await b.call('copyDiagnostics', {}));
+    await b.services.close();
+    expect(b.platform.clipboardText).toContain('Network: online; proxy: from the environment (unusable: requests fail); company CA file: none; NODE_EXTRA_CA_CERTS: not set\n');
+    expect(b.platform.clipboardText).not.toContain('s.corp.example');
   });
 });

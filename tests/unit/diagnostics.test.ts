@@ -14,7 +14,7 @@ const base = (over: Partial<DiagnosticsInput> = {}): DiagnosticsInput => ({
   os: { type: 'Linux', release: '6.1.0-13-amd64', arch: 'x64' },
   locale: 'en-GB',
   profileProviders: ['vobiz', 'vobiz', 'voipbin'],
-  network: { online: true, proxyFromEnvironment: false },
+  network: { online: true, proxy: 'direct', envProxyUnusable: false, caFile: null, extraCaEnv: false },
   errors: [],
   ...over,
 });
@@ -27,7 +27,10 @@ describe('the diagnostics report', () => {
     expect(r.text).toContain('OS: Linux 6.1.0-13-amd64 (x64)\n');
     expect(r.text).toContain('Locale: en-GB\n');
     expect(r.text).toContain('Profiles: 3 (Vobiz 2, VoIPBIN 1, Vocobase 0)\n');
-    expect(r.text).toContain('Network: online; proxy from the environment: no\n');
+    expect(r.text).toContain('Network: online; proxy: direct; company CA file: none; NODE_EXTRA_CA_CERTS: not set\n');
+    const corporate = buildDiagnostics(base({ network: { online: false, proxy: 'env', envProxyUnusable: true, caFile: { certificates: 2, expired: 1 }, extraCaEnv: true } }));
+    expect(corporate.text).toContain('Network: offline; proxy: from the environment (unusable: requests fail); company CA file: 2 certificates (1 expired); NODE_EXTRA_CA_CERTS: set\n');
+    expect(buildDiagnostics(base({ network: { online: true, proxy: 'system', envProxyUnusable: false, caFile: { certificates: 1, expired: 0 }, extraCaEnv: false } })).text).toContain("proxy: the system's; company CA file: 1 certificate;");
     expect(r.text).toContain('Recent errors: none\n');
     expect(r.errors).toBe(0);
     expect(r.lines).toBe(r.text.trimEnd().split('\n').length);
