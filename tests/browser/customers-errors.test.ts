@@ -212,8 +212,9 @@ describe('customers and credentials: paging, sorting, errors', () => {
       await expect
         .poll(() => sim.requests.slice(before).some((r) => r.path.includes(`/${meridian.authId}/`) && r.headers['x-auth-token'] === token), POLL)
         .toBe(true);
-      // (On success the form goes away: that is settled too.)
-      await expect.poll(async () => (await form.count()) === 0 || (await form.getAttribute('aria-busy')) === 'false', POLL).toBe(true);
+      // (On success the form goes away: that is settled too.) One look at the page, not count() then
+      // getAttribute(): between the two the form could go, and getAttribute waited 30 s for it.
+      await expect.poll(() => form.evaluateAll((els) => els.length === 0 || els[0]!.getAttribute('aria-busy') === 'false'), POLL).toBe(true);
     };
 
     await tryToken('wrong-customer-token-123');
