@@ -272,6 +272,8 @@ export class SyncEngine {
         // provider's error, which says when to try again. Before, the sync held for 11 days.
         if (((e as AppError).retryAfterSeconds ?? 0) * 1000 > LONGEST_RETRY_PAUSE_MS) throw e;
         const wait = (e as AppError).retryAfterSeconds ? (e as AppError).retryAfterSeconds! * 1000 : Math.min(4000, 100 * 2 ** attempt);
+        // Each pause in the log, so a sync that seems stuck shows where it waits (and for how long).
+        log.info(`sync: page at offset ${offset} of ${accountId} pushed back (${(e as AppError).code}), try ${attempt + 1} of ${PAGE_ATTEMPTS} in ${wait} ms`);
         limit.pushedBack(wait);
       }
     }
