@@ -4,8 +4,8 @@
 //
 // What it holds: the app, Electron, Chrome and Node versions, the OS, the locale, how many
 // profiles of each provider, whether the app is online, where the proxy comes from (and whether
-// the environment's is unusable), how many company CA certificates it trusts, and the last errors (time, provider, code, HTTP status, the provider's request id,
-// a fixed description of the call). What it never holds: a secret, a profile's or customer's
+// the environment's is unusable), how many company CA certificates it trusts, and the last errors
+// (time, provider, code, HTTP status, the provider's request id, a fixed description of the call). What it never holds: a secret, a profile's or customer's
 // name, an auth ID, a username, an email, a URL or path (paths carry account ids), a proxy's
 // address (it may carry a password), an error's message (it may quote a customer or a server),
 // a file path (it names the OS user). The text is scrubbed once more on its way out (handlers).
