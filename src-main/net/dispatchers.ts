@@ -9,6 +9,7 @@
 import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
+import type { NetworkSettingsDTO } from '../../src-preload/contract';
 import { AppError } from './errors';
 import { bypassesProxy, chooseRoute, describeProxyUrl, envProxy, envProxyProblem, parsePacResult, routeLabel, routeUri, type EnvProxy, type EnvProxyProblem, type Route } from './proxy';
 import { log } from './redact';
@@ -232,16 +233,8 @@ export class Dispatchers implements DispatcherSource {
   }
 }
 
-/** What the admin is told about the proxy in effect (NetworkSettingsDTO.proxy). */
-export interface ProxyDescription {
-  source: Way['source'];
-  via: string | null;
-  scheme: string | null;
-  resolvedFor: string | null;
-  noProxy: string | null;
-  /** An environment proxy that cannot be used, said in words; null when there is none. */
-  problem: string | null;
-}
+/** What the admin is told about the proxy in effect: the contract's own shape. */
+export type ProxyDescription = NetworkSettingsDTO['proxy'];
 
 function unusableEnvProxyText(p: EnvProxyProblem): string {
   return `${p.variable} is set to a proxy Trunkdesk cannot use: ${p.reason}.`;

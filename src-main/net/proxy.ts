@@ -76,11 +76,26 @@ export interface EnvProxy {
   noProxy: string;
 }
 
+/**
+ * The variables each scheme's proxy is read from, in order (lower case first; as undici, https
+ * requests fall back to the http proxy when no https one is named). envProxy takes the values,
+ * envProxyProblem names the variable: one order for both.
+ */
+const PROXY_VARIABLES = {
+  http: ['http_proxy', 'HTTP_PROXY'],
+  https: ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'],
+} as const;
+
+/** The first of `names` set to a non-empty value. */
+function firstSet(env: Record<string, string | undefined>, names: readonly string[]): string | undefined {
+  return names.find((n) => env[n]);
+}
+
 export function envProxy(env: Record<string, string | undefined>): EnvProxy | undefined {
-  const httpProxy = env.http_proxy || env.HTTP_PROXY || '';
-  // As undici: https requests fall back to the http proxy when no https one is named.
-  const httpsProxy = env.https_proxy || env.HTTPS_PROXY || httpProxy;
-  const noProxy = env.no_proxy || env.NO_PROXY || '';
+  const value = (names: readonly string[]) => env[firstSet(env, names) ?? ''] ?? '';
+  const httpProxy = value(PROXY_VARIABLES.http);
+  const httpsProxy = value(PROXY_VARIABLES.https);
+  const noProxy = value(['no_proxy', 'NO_PROXY']);
   return httpProxy || httpsProxy ? { httpProxy, httpsProxy, noProxy } : undefined;
 }
 
@@ -112,9 +127,7 @@ export function proxyUrlProblem(uri: string): string | null {
 
 /** The problem of the environment proxy that `https` (or plain http) requests take, naming its variable. */
 export function envProxyProblem(env: Record<string, string | undefined>, https: boolean): EnvProxyProblem | null {
-  // envProxy's order: lower case first, and https falls back to the http proxy.
-  const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-  const variable = names.find((n) => env[n]);
+  const variable = firstSet(env, PROXY_VARIABLES[https ? 'https' : 'http']);
   if (!variable) return null;
   const reason = proxyUrlProblem(env[variable]!);
   return reason ? { variable, reason } : null;
